@@ -1,0 +1,39 @@
+from decimal import Decimal
+
+from django import forms
+
+from .numbers import NumberFormatError, format_number, parse_number
+
+
+class IndonesianDecimalField(forms.DecimalField):
+    """Accepts `1.234.567,89` as well as `1234567.89`; errors in Indonesian."""
+
+    default_error_messages = {
+        "invalid": "Masukkan angka, misalnya 1.234.567,89 atau 1234567.89.",
+        "max_decimal_places": "Paling banyak %(max)s angka di belakang koma.",
+        "max_digits": "Angka terlalu panjang (paling banyak %(max)s digit).",
+        "max_whole_digits": "Angka terlalu besar.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("localize", None)
+        super().__init__(*args, **kwargs)
+        # The browser must not refuse Indonesian input before we see it.
+        self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_number(value)
+        except NumberFormatError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_number(value, places=None)
+        return value
+
+    def widget_attrs(self, widget):
+        # Skip NumberInput's step/min/max attributes: the widget is a text input.
+        return forms.Field.widget_attrs(self, widget)

@@ -1,0 +1,101 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Region(models.Model):
+    """A regional government (Pemda) that owns agencies."""
+
+    class Kind(models.TextChoices):
+        KABUPATEN = "kabupaten", "Kabupaten"
+        KOTA = "kota", "Kota"
+        PROVINSI = "provinsi", "Provinsi"
+
+    class NegativeMethod(models.TextChoices):
+        GAP = "gap", "(2T - R) / T x 100"
+        INVERSE = "inverse", "T / R x 100"
+
+    name = models.CharField("nama", max_length=200, unique=True)
+    slug = models.SlugField(unique=True)
+    kind = models.CharField("jenis", max_length=20, choices=Kind.choices, default=Kind.KABUPATEN)
+    emblem = models.ImageField("lambang daerah", upload_to="emblems/", blank=True)
+    negative_method = models.CharField(
+        "rumus indikator polaritas negatif",
+        max_length=10,
+        choices=NegativeMethod.choices,
+        default=NegativeMethod.GAP,
+    )
+
+    class Meta:
+        verbose_name = "pemerintah daerah"
+        verbose_name_plural = "pemerintah daerah"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AgencyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Agencies the user may read: all for superusers, their memberships otherwise."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(memberships__user=user).distinct()
+
+    def editable_by(self, user):
+        """Agencies the user may change: all for superusers, operator memberships otherwise."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(memberships__user=user, memberships__role=Membership.Role.OPERATOR).distinct()
+
+
+class Agency(models.Model):
+    """A government agency (OPD / Dinas) that reports one LKjIP a year."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="agencies", verbose_name="pemda")
+    name = models.CharField("nama instansi", max_length=255)
+    slug = models.SlugField(unique=True)
+    address = models.TextField("alamat", blank=True)
+    phone = models.CharField("telepon/faks", max_length=100, blank=True)
+    email = models.EmailField("email", blank=True)
+    head_name = models.CharField("nama kepala", max_length=200, blank=True)
+    head_rank = models.CharField("pangkat kepala", max_length=200, blank=True)
+    head_nip = models.CharField("NIP kepala", max_length=30, blank=True)
+    emblem = models.ImageField("lambang", upload_to="emblems/", blank=True)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "instansi"
+        verbose_name_plural = "instansi"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role in one agency: operator (agency staff) or reviewer."""
+
+    class Role(models.TextChoices):
+        OPERATOR = "operator", "Operator"
+        REVIEWER = "reviewer", "Reviewer"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name="instansi")
+    role = models.CharField("peran", max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = "keanggotaan"
+        verbose_name_plural = "keanggotaan"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency"], name="one_role_per_user_and_agency"),
+            models.CheckConstraint(condition=Q(role__in=["operator", "reviewer"]), name="membership_role_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} - {self.agency} ({self.get_role_display()})"

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from agencies.fields import MoneyField, ValueField
+from agencies.models import Agency
+from indicators.models import Goal
+
+
+class FundingSource(models.Model):
+    """Where money comes from (sumber dana): APBD, DAU, DAK, DBHCHT, APBN ..."""
+
+    code = models.CharField("kode", max_length=30, unique=True)
+    name = models.CharField("nama", max_length=200)
+
+    class Meta:
+        verbose_name = "sumber dana"
+        verbose_name_plural = "sumber dana"
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+
+class BudgetItem(models.Model):
+    """A program, kegiatan or sub-kegiatan of an agency's budget for one year."""
+
+    class Level(models.TextChoices):
+        PROGRAM = "program", "Program"
+        KEGIATAN = "kegiatan", "Kegiatan"
+        SUB_KEGIATAN = "sub_kegiatan", "Sub Kegiatan"
+
+    class SpendingType(models.TextChoices):
+        DIRECT = "langsung", "Belanja Langsung"
+        INDIRECT = "tidak_langsung", "Belanja Tidak Langsung"
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="budget_items", verbose_name="instansi")
+    year = models.PositiveSmallIntegerField("tahun")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name="induk"
+    )
+    level = models.CharField("jenis", max_length=15, choices=Level.choices)
+    code = models.CharField("kode", max_length=50)
+    name = models.TextField("nama")
+    spending_type = models.CharField(
+        "jenis belanja", max_length=15, choices=SpendingType.choices, default=SpendingType.DIRECT
+    )
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="budget_items",
+        verbose_name="sasaran yang didukung",
+    )
+    indicator_name = models.TextField("indikator", blank=True)
+    indicator_unit = models.CharField("satuan indikator", max_length=50, blank=True)
+    indicator_target = ValueField("target indikator", null=True, blank=True)
+    indicator_realization = ValueField("realisasi indikator", null=True, blank=True)
+    order = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "program/kegiatan"
+        verbose_name_plural = "program/kegiatan"
+        ordering = ["agency", "year", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "code"], name="budget_code_unique_per_agency_year"),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="budget_year_plausible"),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="budget_item_not_its_own_parent"),
+            models.CheckConstraint(
+                condition=Q(indicator_target__isnull=True) | Q(indicator_target__gte=0),
+                name="budget_indicator_target_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def clean(self):
+        if self.parent_id:
+            if self.parent.agency_id != self.agency_id or self.parent.year != self.year:
+                raise ValidationError({"parent": "Induk harus dari instansi dan tahun yang sama."})
+            ancestor = self.parent
+            while ancestor is not None:
+                if ancestor.pk == self.pk:
+                    raise ValidationError({"parent": "Induk membentuk lingkaran."})
+                ancestor = ancestor.parent
+
+
+class BudgetAllocation(models.Model):
+    """The money of one budget item from one funding source: pagu and realisasi."""
+
+    item = models.ForeignKey(BudgetItem, on_delete=models.CASCADE, related_name="allocations")
+    source = models.ForeignKey(
+        FundingSource, on_delete=models.PROTECT, related_name="allocations", verbose_name="sumber dana"
+    )
+    pagu = MoneyField("pagu")
+    realisasi = MoneyField("realisasi", default=Decimal(0))
+    realisasi_tw1 = MoneyField("realisasi TW I", null=True, blank=True)
+    realisasi_tw2 = MoneyField("realisasi TW II", null=True, blank=True)
+    realisasi_tw3 = MoneyField("realisasi TW III", null=True, blank=True)
+    realisasi_tw4 = MoneyField("realisasi TW IV", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "anggaran per sumber dana"
+        verbose_name_plural = "anggaran per sumber dana"
+        ordering = ["item", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "source"], name="one_allocation_per_item_and_source"),
+            models.CheckConstraint(condition=Q(pagu__gte=0), name="pagu_not_negative"),
+            models.CheckConstraint(condition=Q(realisasi__gte=0), name="realisasi_not_negative"),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"realisasi_tw{q}__isnull": True}) | Q(**{f"realisasi_tw{q}__gte": 0}),
+                    name=f"realisasi_tw{q}_not_negative",
+                )
+                for q in range(1, 5)
+            ],
+        ]
+
+    def __str__(self):
+        return f"{self.item.code} {self.source}"
+
+    @property
+    def quarters(self) -> tuple[Decimal | None, ...]:
+        return (self.realisasi_tw1, self.realisasi_tw2, self.realisasi_tw3, self.realisasi_tw4)

@@ -1,0 +1,445 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from agencies.fields import ValueField
+from agencies.models import Agency, Region
+
+from . import capaian as engine
+
+
+class RenstraPeriodQuerySet(models.QuerySet):
+    def covering(self, year: int):
+        return self.filter(start_year__lte=year, end_year__gte=year)
+
+
+class RenstraPeriod(models.Model):
+    """An agency's five-year strategic plan (Renstra) with its vision and missions."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="renstra_periods", verbose_name="instansi")
+    start_year = models.PositiveSmallIntegerField("tahun awal")
+    end_year = models.PositiveSmallIntegerField("tahun akhir")
+    vision = models.TextField("visi", blank=True)
+
+    objects = RenstraPeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "periode Renstra"
+        verbose_name_plural = "periode Renstra"
+        ordering = ["agency", "-start_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "start_year"], name="one_renstra_per_agency_and_start"),
+            models.CheckConstraint(condition=Q(end_year__gt=F("start_year")), name="renstra_ends_after_start"),
+            models.CheckConstraint(condition=Q(start_year__gte=2000, start_year__lte=2100), name="renstra_start_plausible"),
+        ]
+
+    def __str__(self):
+        return f"Renstra {self.agency} {self.start_year}-{self.end_year}"
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+
+class Mission(models.Model):
+    """One mission (misi) of a Renstra period, in order."""
+
+    period = models.ForeignKey(RenstraPeriod, on_delete=models.CASCADE, related_name="missions")
+    order = models.PositiveSmallIntegerField("urutan")
+    text = models.TextField("misi")
+
+    class Meta:
+        verbose_name = "misi"
+        verbose_name_plural = "misi"
+        ordering = ["period", "order"]
+        constraints = [models.UniqueConstraint(fields=["period", "order"], name="one_mission_per_position")]
+
+    def __str__(self):
+        return f"Misi {self.order}"
+
+
+class Goal(models.Model):
+    """A tujuan (goal) or a sasaran strategis (objective) under a tujuan."""
+
+    class Kind(models.TextChoices):
+        TUJUAN = "tujuan", "Tujuan"
+        SASARAN = "sasaran", "Sasaran"
+
+    period = models.ForeignKey(RenstraPeriod, on_delete=models.CASCADE, related_name="goals", verbose_name="periode Renstra")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name="induk"
+    )
+    kind = models.CharField("jenis", max_length=10, choices=Kind.choices)
+    code = models.CharField("kode", max_length=30)
+    statement = models.TextField("uraian")
+    order = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "tujuan/sasaran"
+        verbose_name_plural = "tujuan/sasaran"
+        ordering = ["period", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "code"], name="goal_code_unique_per_renstra"),
+            models.CheckConstraint(
+                condition=Q(kind="sasaran") | Q(kind="tujuan", parent__isnull=True), name="tujuan_has_no_parent"
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="goal_not_its_own_parent"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.statement}"
+
+    def clean(self):
+        if self.parent_id and self.parent.period_id != self.period_id:
+            raise ValidationError({"parent": "Induk harus berada pada periode Renstra yang sama."})
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "Induk membentuk lingkaran."})
+            ancestor = ancestor.parent
+
+
+class Indicator(models.Model):
+    """A performance indicator (IKU) of a tujuan or sasaran."""
+
+    class Polarity(models.TextChoices):
+        POSITIVE = engine.POSITIVE, "Positif (makin tinggi makin baik)"
+        NEGATIVE = engine.NEGATIVE, "Negatif (makin rendah makin baik)"
+
+    class ValueKind(models.TextChoices):
+        NUMBER = "number", "Angka"
+        GRADE = "grade", "Predikat"
+
+    class Calculation(models.TextChoices):
+        DIRECT = engine.CALC_DIRECT, "Langsung (realisasi diisi)"
+        RATIO = engine.CALC_RATIO, "Rasio (pembilang / penyebut x 100)"
+        GROWTH = engine.CALC_GROWTH, "Pertumbuhan ((nilai N - nilai N-1) / nilai N-1 x 100)"
+
+    class Rollup(models.TextChoices):
+        SUM = engine.ROLLUP_SUM, "Jumlah"
+        LAST = engine.ROLLUP_LAST, "Terakhir"
+        AVERAGE = engine.ROLLUP_AVERAGE, "Rata-rata"
+
+    period = models.ForeignKey(
+        RenstraPeriod, on_delete=models.CASCADE, related_name="indicators", verbose_name="periode Renstra"
+    )
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators", verbose_name="tujuan/sasaran")
+    code = models.CharField("kode", max_length=30)
+    name = models.TextField("nama indikator")
+    unit = models.CharField("satuan", max_length=50, blank=True)
+    formula = models.TextField("formula", blank=True)
+    calculation = models.CharField(
+        "cara menghitung", max_length=10, choices=Calculation.choices, default=Calculation.DIRECT
+    )
+    numerator_label = models.CharField("pembilang", max_length=255, blank=True)
+    denominator_label = models.CharField("penyebut", max_length=255, blank=True)
+    polarity = models.CharField("polaritas", max_length=10, choices=Polarity.choices, default=Polarity.POSITIVE)
+    value_kind = models.CharField("jenis nilai", max_length=10, choices=ValueKind.choices, default=ValueKind.NUMBER)
+    cumulative = models.BooleanField("kumulatif", default=False)
+    quarter_rollup = models.CharField("rekap triwulan", max_length=10, choices=Rollup.choices, default=Rollup.LAST)
+    data_source = models.CharField("sumber data", max_length=255, blank=True)
+    responsible_unit = models.CharField("penanggung jawab", max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "indikator"
+        verbose_name_plural = "indikator"
+        ordering = ["period", "goal__order", "goal__code", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "code"], name="indicator_code_unique_per_renstra"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def clean(self):
+        if self.goal_id and self.period_id and self.goal.period_id != self.period_id:
+            raise ValidationError({"goal": "Tujuan/sasaran harus berada pada periode Renstra yang sama."})
+
+    # The methods below read `targets` and `realizations` through `.all()`, so a
+    # caller that prefetches them runs no query per indicator.
+
+    def target_for(self, year: int) -> Target | None:
+        return next((t for t in self.targets.all() if t.year == year), None)
+
+    def year_entries(self) -> dict[int, engine.YearEntry]:
+        """Yearly and quarterly realizations as the engine's inputs, by year."""
+        by_year: dict[int, dict] = {}
+        for row in self.realizations.all():
+            slot = by_year.setdefault(row.year, {"quarters": [None, None, None, None]})
+            if row.quarter:
+                slot["quarters"][row.quarter - 1] = row.value
+            else:
+                slot.update(value=row.value, numerator=row.numerator, denominator=row.denominator)
+        return {
+            year: engine.YearEntry(
+                value=slot.get("value"),
+                numerator=slot.get("numerator"),
+                denominator=slot.get("denominator"),
+                quarters=tuple(slot["quarters"]),
+            )
+            for year, slot in by_year.items()
+        }
+
+    def yearly_realization(self, year: int) -> Realization | None:
+        return next((r for r in self.realizations.all() if r.year == year and r.quarter is None), None)
+
+    def result_for(self, year: int, context: ScoringContext | None = None) -> IndicatorResult:
+        """Target, realization, capaian, predicate and flags of this indicator in `year`."""
+        context = context or ScoringContext()
+        target = self.target_for(year)
+        result = IndicatorResult(indicator=self, year=year)
+        end_target = self.target_for(self.period.end_year)
+        if self.value_kind == self.ValueKind.GRADE:
+            realization = self.yearly_realization(year)
+            result.target_grade = target.effective_grade if target else None
+            result.realization_grade = realization.grade if realization and realization.grade else None
+            result.capaian = engine.grade_capaian(result.target_grade, result.realization_grade, context.grade_scale)
+            for grade in (result.target_grade, result.realization_grade):
+                if grade and not engine.grade_on_scale(grade, context.grade_scale):
+                    result.flags.append(f"Predikat '{grade}' tidak ada pada skala.")
+        else:
+            entries = self.year_entries()
+            if target:
+                result.target, result.target_upper = target.effective
+            result.realization = engine.realization_to_date(
+                entries,
+                year,
+                start_year=self.period.start_year,
+                calculation=self.calculation,
+                rollup=self.quarter_rollup,
+                cumulative=self.cumulative,
+            )
+            result.capaian = engine.capaian(
+                result.target, result.realization, self.polarity, context.negative_method, result.target_upper
+            )
+            if end_target and end_target.renstra is not None:
+                result.end_target = end_target.renstra
+                result.progress = engine.progress_to_end_target(result.realization, end_target.renstra)
+            result.flags.extend(self._value_flags(entries, year, result))
+        band = engine.predicate(result.capaian, context.bands)
+        result.predicate = band.label if band else None
+        result.predicate_colour = band.colour if band else ""
+        result.status = engine.target_status(result.capaian)
+        return result
+
+    def _value_flags(self, entries, year, result) -> list[str]:
+        flags = []
+        entry = entries.get(year)
+        if result.realization is not None and result.target is None:
+            flags.append("Ada realisasi tanpa target.")
+        elif result.target == 0 and result.target_upper is None:
+            flags.append("Target 0: capaian tidak dapat dihitung.")
+        if result.realization is None:
+            flags.append("Realisasi belum diisi.")
+        if result.capaian is not None and result.capaian > 200:
+            flags.append("Capaian di atas 200 %: periksa satuan.")
+        if entry is not None:
+            if engine.quarter_sum_differs(entry, self.quarter_rollup):
+                flags.append("Rekap triwulan berbeda dengan realisasi tahunan.")
+            if self.calculation == self.Calculation.RATIO:
+                computed = engine.ratio(entry.numerator, entry.denominator)
+                if engine.typed_differs_from_computed(entry.value, computed):
+                    flags.append(
+                        "Realisasi yang diketik berbeda dengan pembilang / penyebut; yang dipakai hasil hitungan."
+                    )
+        if self.cumulative:
+            missing = engine.missing_years(entries, year, start_year=self.period.start_year)
+            if missing:
+                flags.append("Kumulatif: tahun belum diisi " + ", ".join(str(y) for y in missing) + ".")
+        return flags
+
+
+@dataclass
+class ScoringContext:
+    """The region's rules used to score indicators (method, predicate bands, grades)."""
+
+    negative_method: str = engine.NEGATIVE_GAP
+    bands: tuple[engine.Band, ...] = engine.DEFAULT_BANDS
+    grade_scale: tuple[str, ...] = engine.DEFAULT_GRADE_SCALE
+
+    @classmethod
+    def for_region(cls, region: Region) -> ScoringContext:
+        scale = PredicateScale.objects.for_region(region)
+        bands = scale.as_bands() if scale else engine.DEFAULT_BANDS
+        return cls(negative_method=region.negative_method, bands=bands)
+
+
+@dataclass
+class IndicatorResult:
+    """Everything the app shows about one indicator in one year."""
+
+    indicator: Indicator
+    year: int
+    target: Decimal | None = None
+    target_upper: Decimal | None = None
+    target_grade: str | None = None
+    realization: Decimal | None = None
+    realization_grade: str | None = None
+    capaian: Decimal | None = None
+    predicate: str | None = None
+    predicate_colour: str = ""
+    status: str | None = None
+    end_target: Decimal | None = None
+    progress: Decimal | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+class Target(models.Model):
+    """An indicator's targets for one year: Renstra, PK and revised PK (PK Perubahan).
+
+    A range target ("80-90") stores its upper bound in the `*_upper` field; a grade
+    indicator stores its targets in the `*_grade` fields.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField("tahun")
+    renstra = ValueField("target Renstra", null=True, blank=True)
+    renstra_upper = ValueField("batas atas target Renstra", null=True, blank=True)
+    agreement = ValueField("target PK", null=True, blank=True)
+    agreement_upper = ValueField("batas atas target PK", null=True, blank=True)
+    agreement_revised = ValueField("target PK perubahan", null=True, blank=True)
+    agreement_revised_upper = ValueField("batas atas target PK perubahan", null=True, blank=True)
+    renstra_grade = models.CharField("predikat target Renstra", max_length=10, blank=True)
+    agreement_grade = models.CharField("predikat target PK", max_length=10, blank=True)
+    agreement_revised_grade = models.CharField("predikat target PK perubahan", max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = "target"
+        verbose_name_plural = "target"
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="one_target_per_indicator_and_year"),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="target_year_plausible"),
+        ]
+
+    def __str__(self):
+        return f"Target {self.indicator.code} {self.year}"
+
+    @property
+    def effective(self) -> tuple[Decimal | None, Decimal | None]:
+        """(target, upper bound) that counts for capaian: revised PK, else PK, else Renstra."""
+        for value, upper in (
+            (self.agreement_revised, self.agreement_revised_upper),
+            (self.agreement, self.agreement_upper),
+            (self.renstra, self.renstra_upper),
+        ):
+            if value is not None:
+                return value, upper
+        return None, None
+
+    @property
+    def effective_grade(self) -> str | None:
+        return self.agreement_revised_grade or self.agreement_grade or self.renstra_grade or None
+
+
+class Realization(models.Model):
+    """What was achieved: for a whole year (quarter empty) or for one quarter (TW 1-4)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="realizations")
+    year = models.PositiveSmallIntegerField("tahun")
+    quarter = models.PositiveSmallIntegerField("triwulan", null=True, blank=True, help_text="Kosong = tahunan")
+    value = ValueField("realisasi", null=True, blank=True)
+    grade = models.CharField("predikat", max_length=10, blank=True)
+    numerator = ValueField("nilai pembilang", null=True, blank=True)
+    denominator = ValueField("nilai penyebut", null=True, blank=True)
+    note = models.TextField("keterangan", blank=True)
+
+    class Meta:
+        verbose_name = "realisasi"
+        verbose_name_plural = "realisasi"
+        ordering = ["indicator", "year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"], condition=Q(quarter__isnull=True), name="one_yearly_realization"
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year", "quarter"],
+                condition=Q(quarter__isnull=False),
+                name="one_realization_per_quarter",
+            ),
+            models.CheckConstraint(
+                condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4), name="quarter_between_1_and_4"
+            ),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="realization_year_plausible"),
+        ]
+
+    def __str__(self):
+        period = f"TW{self.quarter}" if self.quarter else "tahunan"
+        return f"Realisasi {self.indicator.code} {self.year} {period}"
+
+
+class PredicateScaleQuerySet(models.QuerySet):
+    def for_region(self, region: Region | None) -> PredicateScale | None:
+        """The region's own scale, else the default scale."""
+        scales = self.prefetch_related("bands")
+        if region is not None:
+            own = scales.filter(region=region).first()
+            if own:
+                return own
+        return scales.filter(region__isnull=True, is_default=True).first()
+
+
+class PredicateScale(models.Model):
+    """A named scale that turns a capaian into a predicate (e.g. Sangat Tinggi)."""
+
+    name = models.CharField("nama", max_length=100, unique=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="predicate_scales",
+        verbose_name="pemda",
+        help_text="Kosong = berlaku untuk semua daerah",
+    )
+    is_default = models.BooleanField("bawaan", default=False)
+
+    objects = PredicateScaleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "skala predikat"
+        verbose_name_plural = "skala predikat"
+        constraints = [
+            models.UniqueConstraint(fields=["region"], name="one_scale_per_region"),
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="only_one_default_scale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def as_bands(self) -> tuple[engine.Band, ...]:
+        return tuple(engine.Band(b.minimum, b.label, b.colour) for b in self.bands.all())
+
+
+class PredicateBand(models.Model):
+    """One band of a predicate scale: capaian at or above `minimum` gets `label`."""
+
+    scale = models.ForeignKey(PredicateScale, on_delete=models.CASCADE, related_name="bands")
+    minimum = ValueField("batas bawah (%)", null=True, blank=True, help_text="Kosong = tanpa batas bawah")
+    label = models.CharField("predikat", max_length=50)
+    colour = models.CharField(
+        "warna",
+        max_length=20,
+        blank=True,
+        choices=[(c, c) for c in ("success", "primary", "info", "warning", "danger", "secondary")],
+    )
+
+    class Meta:
+        verbose_name = "rentang predikat"
+        verbose_name_plural = "rentang predikat"
+        ordering = ["scale", "-minimum"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "label"], name="band_label_unique_per_scale"),
+            models.UniqueConstraint(fields=["scale", "minimum"], name="band_minimum_unique_per_scale"),
+        ]
+
+    def __str__(self):
+        return self.label

@@ -1,0 +1,79 @@
+from django.db import models
+from django.db.models import Q
+
+from agencies.models import Agency
+from indicators.models import Goal
+
+
+class Report(models.Model):
+    """One agency's LKjIP for one year: its narrative, signature and review status."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Diajukan"
+        FINAL = "final", "Final"
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="reports", verbose_name="instansi")
+    year = models.PositiveSmallIntegerField("tahun")
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    sign_place = models.CharField("tempat penandatanganan", max_length=100, blank=True)
+    sign_date = models.DateField("tanggal penandatanganan", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "laporan"
+        verbose_name_plural = "laporan"
+        ordering = ["agency", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="one_report_per_agency_and_year"),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="report_year_plausible"),
+        ]
+
+    def __str__(self):
+        return f"LKjIP {self.agency} {self.year}"
+
+
+class Section(models.Model):
+    """The narrative text of one report section, or of one sasaran's analysis."""
+
+    class Key(models.TextChoices):
+        KATA_PENGANTAR = "kata_pengantar", "Kata Pengantar"
+        IKHTISAR = "ikhtisar", "Ikhtisar Eksekutif"
+        LATAR_BELAKANG = "latar_belakang", "BAB I - Latar Belakang"
+        MAKSUD_TUJUAN = "maksud_tujuan", "BAB I - Maksud dan Tujuan"
+        DASAR_HUKUM = "dasar_hukum", "BAB I - Dasar Hukum"
+        GAMBARAN_UMUM = "gambaran_umum", "BAB I - Gambaran Umum"
+        ISU_STRATEGIS = "isu_strategis", "BAB I - Isu Strategis"
+        SISTEMATIKA = "sistematika", "BAB I - Sistematika Penulisan"
+        RENSTRA = "renstra", "BAB II - Rencana Strategis"
+        PERJANJIAN_KINERJA = "perjanjian_kinerja", "BAB II - Perjanjian Kinerja"
+        CAPAIAN_KINERJA = "capaian_kinerja", "BAB III - Capaian Kinerja Organisasi"
+        ANALISIS_SASARAN = "analisis_sasaran", "BAB III - Analisis per Sasaran"
+        REALISASI_ANGGARAN = "realisasi_anggaran", "BAB III - Realisasi Anggaran"
+        PENUTUP = "penutup", "BAB IV - Penutup"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    key = models.CharField("bagian", max_length=30, choices=Key.choices)
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="sections", verbose_name="sasaran"
+    )
+    body = models.TextField("isi", blank=True)
+
+    class Meta:
+        verbose_name = "bagian laporan"
+        verbose_name_plural = "bagian laporan"
+        ordering = ["report", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "key"], condition=Q(goal__isnull=True), name="one_section_per_report_and_key"
+            ),
+            models.UniqueConstraint(
+                fields=["report", "key", "goal"], condition=Q(goal__isnull=False), name="one_section_per_goal"
+            ),
+            models.CheckConstraint(
+                condition=Q(key="analisis_sasaran", goal__isnull=False) | (~Q(key="analisis_sasaran") & Q(goal__isnull=True)),
+                name="only_goal_analysis_names_a_goal",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.report} - {self.get_key_display()}"
