@@ -241,13 +241,14 @@ def quarter_sum_differs(entry: YearEntry, rollup: str) -> bool:
 def typed_differs_from_computed(typed: Decimal | None, computed: Decimal | None) -> bool:
     """A typed R that differs from num/den beyond its own printed rounding.
 
-    A value typed with 2 decimals is compared with the computed one rounded to 2
-    decimals (0,10 typed for 1.145 / 1.264.373 = 0,0905... is flagged; 80,34 for
+    A value typed with 2 decimals (or fewer) is compared with the computed one rounded
+    to 2 decimals (0,10 typed for 1.145 / 1.264.373 = 0,0905... is flagged; 80,34 for
     376 / 468 = 80,341... is not).
     """
     if typed is None or computed is None:
         return False
-    places = max(0, -typed.as_tuple().exponent)
+    # Stored values carry trailing zeros (71.3400); reports print at least 2 decimals.
+    places = max(2, -typed.normalize().as_tuple().exponent)
     return round_half_up(computed, places) != typed
 
 

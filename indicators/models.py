@@ -142,6 +142,12 @@ class Indicator(models.Model):
     value_kind = models.CharField("jenis nilai", max_length=10, choices=ValueKind.choices, default=ValueKind.NUMBER)
     cumulative = models.BooleanField("kumulatif", default=False)
     quarter_rollup = models.CharField("rekap triwulan", max_length=10, choices=Rollup.choices, default=Rollup.LAST)
+    end_target = ValueField(
+        "target akhir Renstra",
+        null=True,
+        blank=True,
+        help_text="Kosong = target Renstra tahun terakhir periode",
+    )
     data_source = models.CharField("sumber data", max_length=255, blank=True)
     responsible_unit = models.CharField("penanggung jawab", max_length=255, blank=True)
     order = models.PositiveSmallIntegerField("urutan", default=0)
@@ -166,6 +172,13 @@ class Indicator(models.Model):
 
     def target_for(self, year: int) -> Target | None:
         return next((t for t in self.targets.all() if t.year == year), None)
+
+    def renstra_end_target(self) -> Decimal | None:
+        """The target for the end of the Renstra period (for tingkat kemajuan)."""
+        if self.end_target is not None:
+            return self.end_target
+        last = self.target_for(self.period.end_year)
+        return last.renstra if last else None
 
     def year_entries(self) -> dict[int, engine.YearEntry]:
         """Yearly and quarterly realizations as the engine's inputs, by year."""
@@ -194,7 +207,6 @@ class Indicator(models.Model):
         context = context or ScoringContext()
         target = self.target_for(year)
         result = IndicatorResult(indicator=self, year=year)
-        end_target = self.target_for(self.period.end_year)
         if self.value_kind == self.ValueKind.GRADE:
             realization = self.yearly_realization(year)
             result.target_grade = target.effective_grade if target else None
@@ -218,9 +230,8 @@ class Indicator(models.Model):
             result.capaian = engine.capaian(
                 result.target, result.realization, self.polarity, context.negative_method, result.target_upper
             )
-            if end_target and end_target.renstra is not None:
-                result.end_target = end_target.renstra
-                result.progress = engine.progress_to_end_target(result.realization, end_target.renstra)
+            result.end_target = self.renstra_end_target()
+            result.progress = engine.progress_to_end_target(result.realization, result.end_target)
             result.flags.extend(self._value_flags(entries, year, result))
         band = engine.predicate(result.capaian, context.bands)
         result.predicate = band.label if band else None

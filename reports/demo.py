@@ -1,0 +1,158 @@
+"""The demo data: three real LKjIP reports transcribed under `fixtures/`.
+
+The fixtures keep the reports' inputs as printed (targets, realizations, numerators,
+budget lines); the app computes every result. Their `printed` blocks hold what the
+reports printed as results, so tests can show where a report disagrees.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from agencies.models import Agency, Membership, Region
+from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+
+from .models import Report
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+DEMO_FILES = ["pati-2020.json", "lumajang-2019.json", "denpasar-2019.json"]
+DEMO_PASSWORD = "demo-password"
+
+
+def read_fixture(name: str) -> dict:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+@transaction.atomic
+def load_agency(data: dict) -> Agency:
+    """Create (or re-create) one agency with its plan, indicators and budget."""
+    region, _ = Region.objects.update_or_create(slug=data["region"]["slug"], defaults=data["region"])
+    agency_data = data["agency"]
+    Agency.objects.filter(slug=agency_data["slug"]).delete()
+    agency = Agency.objects.create(region=region, **agency_data)
+
+    report = data["report"]
+    Report.objects.create(
+        agency=agency,
+        year=report["year"],
+        sign_place=report["sign_place"] or "",
+        sign_date=date.fromisoformat(report["sign_date"]) if report["sign_date"] else None,
+    )
+
+    renstra = data["renstra"]
+    period = RenstraPeriod.objects.create(
+        agency=agency, start_year=renstra["start_year"], end_year=renstra["end_year"], vision=renstra["vision"]
+    )
+    Mission.objects.bulk_create(
+        Mission(period=period, order=n, text=text) for n, text in enumerate(renstra["missions"], 1)
+    )
+    goals: dict[str, Goal] = {}
+    for order, goal_data in enumerate(data["goals"], 1):
+        goal = Goal.objects.create(
+            period=period,
+            parent=goals.get(goal_data["parent"]),
+            kind=goal_data["kind"],
+            code=goal_data["code"],
+            statement=goal_data["statement"],
+            order=order,
+        )
+        goals[goal.code] = goal
+        for ind_order, ind in enumerate(goal_data["indicators"], 1):
+            _load_indicator(period, goal, ind, ind_order)
+
+    items: dict[str, BudgetItem] = {}
+    sources = {s.code: s for s in FundingSource.objects.all()}
+    for order, row in enumerate(data["budget"], 1):
+        indicator = row["indicator"] or {}
+        item = BudgetItem.objects.create(
+            agency=agency,
+            year=report["year"],
+            parent=items.get(row["parent"]),
+            level=row["level"],
+            code=row["code"],
+            name=row["name"],
+            spending_type=row["spending_type"],
+            goal=goals.get(row["goal"]),
+            indicator_name=indicator.get("name", ""),
+            indicator_unit=indicator.get("unit", ""),
+            indicator_target=_decimal(indicator.get("target")),
+            indicator_realization=_decimal(indicator.get("realization")),
+            order=order,
+        )
+        items[item.code] = item
+        for allocation in row["allocations"]:
+            BudgetAllocation.objects.create(
+                item=item,
+                source=sources[allocation["source"]],
+                pagu=Decimal(allocation["pagu"]),
+                realisasi=Decimal(allocation["realisasi"]),
+            )
+    return agency
+
+
+def _load_indicator(period: RenstraPeriod, goal: Goal, data: dict, order: int) -> Indicator:
+    fields = {
+        key: data[key]
+        for key in (
+            "code", "name", "unit", "formula", "calculation", "numerator_label", "denominator_label",
+            "polarity", "value_kind", "cumulative", "quarter_rollup", "data_source", "responsible_unit",
+        )
+    }
+    indicator = Indicator.objects.create(
+        period=period, goal=goal, order=order, end_target=_decimal(data["end_target"]), **fields
+    )
+    Target.objects.bulk_create(
+        Target(
+            indicator=indicator,
+            year=int(year),
+            renstra=_decimal(values.get("renstra")),
+            agreement=_decimal(values.get("agreement")),
+        )
+        for year, values in data["targets"].items()
+    )
+    Realization.objects.bulk_create(
+        Realization(
+            indicator=indicator,
+            year=int(year),
+            value=_decimal(values.get("value")),
+            numerator=_decimal(values.get("numerator")),
+            denominator=_decimal(values.get("denominator")),
+        )
+        for year, values in data["realizations"].items()
+    )
+    return indicator
+
+
+@transaction.atomic
+def load_demo() -> list[Agency]:
+    """All three demo agencies and the demo users (password `demo-password`)."""
+    agencies = [load_agency(read_fixture(name)) for name in DEMO_FILES]
+    User = get_user_model()
+
+    def user(username: str, **extra):
+        account, _ = User.objects.get_or_create(username=username, defaults=extra)
+        for key, value in extra.items():
+            setattr(account, key, value)
+        account.set_password(DEMO_PASSWORD)
+        account.save()
+        return account
+
+    user("admin", is_staff=True, is_superuser=True, first_name="Administrator")
+    reviewer = user("reviewer", first_name="Reviewer Inspektorat")
+    for agency in agencies:
+        Membership.objects.update_or_create(user=reviewer, agency=agency, defaults={"role": Membership.Role.REVIEWER})
+        operator = user(f"operator-{agency.slug}", first_name=f"Operator {agency.slug.title()}")
+        Membership.objects.update_or_create(user=operator, agency=agency, defaults={"role": Membership.Role.OPERATOR})
+    return agencies

@@ -1,0 +1,54 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from agencies.models import Agency, Membership, Region
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def region(db):
+    return Region.objects.create(name="Kabupaten Contoh", slug="kabupaten-contoh")
+
+
+@pytest.fixture
+def agency_a(region):
+    return Agency.objects.create(region=region, name="Dinas A", slug="dinas-a")
+
+
+@pytest.fixture
+def agency_b(region):
+    return Agency.objects.create(region=region, name="Dinas B", slug="dinas-b")
+
+
+def make_user(username, agency=None, role=None, **extra):
+    user = get_user_model().objects.create_user(username=username, password="secret-pass", **extra)
+    if agency is not None:
+        Membership.objects.create(user=user, agency=agency, role=role)
+    return user
+
+
+@pytest.fixture
+def operator_a(agency_a):
+    return make_user("operator-a", agency_a, Membership.Role.OPERATOR)
+
+
+@pytest.fixture
+def operator_b(agency_b):
+    return make_user("operator-b", agency_b, Membership.Role.OPERATOR)
+
+
+@pytest.fixture
+def reviewer(agency_a, agency_b):
+    user = make_user("reviewer-ab")
+    for agency in (agency_a, agency_b):
+        Membership.objects.create(user=user, agency=agency, role=Membership.Role.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def admin(db):
+    return make_user("admin-user", is_staff=True, is_superuser=True)
