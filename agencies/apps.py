@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class AgenciesConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'agencies'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "agencies"

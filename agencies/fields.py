@@ -40,7 +40,9 @@ class ScaledDecimalField(models.BigIntegerField):
         limit = self.largest
         return [
             *self._validators,
-            validators.MaxValueValidator(limit, message=f"Nilai terlalu besar (paling besar {limit:,}).".replace(",", ".")),
+            validators.MaxValueValidator(
+                limit, message=f"Nilai terlalu besar (paling besar {limit:,}).".replace(",", ".")
+            ),
             validators.MinValueValidator(-limit, message="Nilai terlalu kecil."),
         ]
 

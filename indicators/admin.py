@@ -45,7 +45,15 @@ class GoalAdmin(admin.ModelAdmin):
 class TargetInline(admin.TabularInline):
     model = Target
     extra = 0
-    fields = ["year", "renstra", "agreement", "agreement_revised", "agreement_upper", "renstra_grade", "agreement_grade"]
+    fields = [
+        "year",
+        "renstra",
+        "agreement",
+        "agreement_revised",
+        "agreement_upper",
+        "renstra_grade",
+        "agreement_grade",
+    ]
 
 
 class RealizationInline(admin.TabularInline):

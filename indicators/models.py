@@ -21,7 +21,9 @@ class RenstraPeriodQuerySet(models.QuerySet):
 class RenstraPeriod(models.Model):
     """An agency's five-year strategic plan (Renstra) with its vision and missions."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="renstra_periods", verbose_name="instansi")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="renstra_periods", verbose_name="instansi"
+    )
     start_year = models.PositiveSmallIntegerField("tahun awal")
     end_year = models.PositiveSmallIntegerField("tahun akhir")
     vision = models.TextField("visi", blank=True)
@@ -35,7 +37,9 @@ class RenstraPeriod(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agency", "start_year"], name="one_renstra_per_agency_and_start"),
             models.CheckConstraint(condition=Q(end_year__gt=F("start_year")), name="renstra_ends_after_start"),
-            models.CheckConstraint(condition=Q(start_year__gte=2000, start_year__lte=2100), name="renstra_start_plausible"),
+            models.CheckConstraint(
+                condition=Q(start_year__gte=2000, start_year__lte=2100), name="renstra_start_plausible"
+            ),
         ]
 
     def __str__(self):
@@ -70,7 +74,9 @@ class Goal(models.Model):
         TUJUAN = "tujuan", "Tujuan"
         SASARAN = "sasaran", "Sasaran"
 
-    period = models.ForeignKey(RenstraPeriod, on_delete=models.CASCADE, related_name="goals", verbose_name="periode Renstra")
+    period = models.ForeignKey(
+        RenstraPeriod, on_delete=models.CASCADE, related_name="goals", verbose_name="periode Renstra"
+    )
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name="induk"
     )
@@ -418,9 +424,7 @@ class PredicateScale(models.Model):
         verbose_name_plural = "skala predikat"
         constraints = [
             models.UniqueConstraint(fields=["region"], name="one_scale_per_region"),
-            models.UniqueConstraint(
-                fields=["is_default"], condition=Q(is_default=True), name="only_one_default_scale"
-            ),
+            models.UniqueConstraint(fields=["is_default"], condition=Q(is_default=True), name="only_one_default_scale"),
         ]
 
     def __str__(self):

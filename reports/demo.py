@@ -106,8 +106,19 @@ def _load_indicator(period: RenstraPeriod, goal: Goal, data: dict, order: int) -
     fields = {
         key: data[key]
         for key in (
-            "code", "name", "unit", "formula", "calculation", "numerator_label", "denominator_label",
-            "polarity", "value_kind", "cumulative", "quarter_rollup", "data_source", "responsible_unit",
+            "code",
+            "name",
+            "unit",
+            "formula",
+            "calculation",
+            "numerator_label",
+            "denominator_label",
+            "polarity",
+            "value_kind",
+            "cumulative",
+            "quarter_rollup",
+            "data_source",
+            "responsible_unit",
         )
     }
     indicator = Indicator.objects.create(

@@ -70,7 +70,8 @@ class Section(models.Model):
                 fields=["report", "key", "goal"], condition=Q(goal__isnull=False), name="one_section_per_goal"
             ),
             models.CheckConstraint(
-                condition=Q(key="analisis_sasaran", goal__isnull=False) | (~Q(key="analisis_sasaran") & Q(goal__isnull=True)),
+                condition=Q(key="analisis_sasaran", goal__isnull=False)
+                | (~Q(key="analisis_sasaran") & Q(goal__isnull=True)),
                 name="only_goal_analysis_names_a_goal",
             ),
         ]

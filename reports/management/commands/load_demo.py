@@ -10,9 +10,7 @@ class Command(BaseCommand):
         agencies = load_demo()
         for agency in agencies:
             self.stdout.write(f"Dimuat: {agency.slug} - {agency.name}")
+        operators = ", ".join(f"operator-{a.slug}" for a in agencies)
         self.stdout.write(
-            self.style.SUCCESS(
-                "Pengguna demo (kata sandi %s): admin, reviewer, %s"
-                % (DEMO_PASSWORD, ", ".join(f"operator-{a.slug}" for a in agencies))
-            )
+            self.style.SUCCESS(f"Pengguna demo (kata sandi {DEMO_PASSWORD}): admin, reviewer, {operators}")
         )

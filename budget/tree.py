@@ -1,0 +1,107 @@
+"""The budget of an agency-year as a tree whose totals are the sums of the children.
+
+A leaf's pagu and realisasi are the sums of its allocations (one per funding source).
+A parent's are the sums of its children; amounts typed on a parent are kept only as
+"stated" figures, and a stated figure that disagrees with the sum is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from agencies.models import Agency
+from indicators import capaian as engine
+
+from .models import BudgetItem
+
+
+@dataclass
+class BudgetNode:
+    """One program, kegiatan or sub-kegiatan with its computed money."""
+
+    item: BudgetItem
+    depth: int
+    children: list[BudgetNode] = field(default_factory=list)
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+    stated_pagu: Decimal | None = None
+    stated_realisasi: Decimal | None = None
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def sisa(self) -> Decimal | None:
+        return engine.sisa(self.pagu, self.realisasi)
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return engine.serapan(self.pagu, self.realisasi)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class BudgetTree:
+    """All budget lines of an agency-year, in print order, with totals."""
+
+    roots: list[BudgetNode]
+
+    def nodes(self) -> list[BudgetNode]:
+        return [node for root in self.roots for node in root.walk()]
+
+    def total(self, spending_type: str | None = None) -> tuple[Decimal | None, Decimal | None]:
+        roots = [r for r in self.roots if spending_type is None or r.item.spending_type == spending_type]
+        return engine.total(r.pagu for r in roots), engine.total(r.realisasi for r in roots)
+
+
+def build_tree(items: list[BudgetItem]) -> BudgetTree:
+    """Tree from items whose `allocations` are prefetched; runs no query."""
+    nodes = {item.pk: BudgetNode(item=item, depth=0) for item in items}
+    roots = []
+    for item in items:
+        node = nodes[item.pk]
+        parent = nodes.get(item.parent_id)
+        (parent.children if parent else roots).append(node)
+    for root in roots:
+        _compute(root, 0)
+    return BudgetTree(roots=roots)
+
+
+def _compute(node: BudgetNode, depth: int) -> None:
+    node.depth = depth
+    allocations = list(node.item.allocations.all())
+    own_pagu = engine.total(a.pagu for a in allocations)
+    own_realisasi = engine.total(a.realisasi for a in allocations)
+    for child in node.children:
+        _compute(child, depth + 1)
+    if node.children:
+        node.pagu = engine.total(c.pagu for c in node.children)
+        node.realisasi = engine.total(c.realisasi for c in node.children)
+        node.stated_pagu, node.stated_realisasi = own_pagu, own_realisasi
+        if own_pagu is not None and own_pagu != node.pagu:
+            node.flags.append("Pagu yang diisi berbeda dengan jumlah rinciannya.")
+        if own_realisasi is not None and own_realisasi != node.realisasi:
+            node.flags.append("Realisasi yang diisi berbeda dengan jumlah rinciannya.")
+        for child in node.children:
+            if child.pagu is not None and node.stated_pagu is not None and child.pagu > node.stated_pagu:
+                child.flags.append("Pagu lebih besar dari pagu induknya.")
+    else:
+        node.pagu, node.realisasi = own_pagu, own_realisasi
+    if node.pagu is not None and node.realisasi is not None and node.realisasi > node.pagu:
+        node.flags.append("Realisasi melebihi pagu.")
+    for allocation in allocations:
+        quarters = [q for q in allocation.quarters if q is not None]
+        if quarters and sum(quarters, Decimal(0)) != allocation.realisasi:
+            node.flags.append(f"Jumlah realisasi triwulan ({allocation.source}) berbeda dengan realisasi.")
+
+
+def budget_tree(agency: Agency, year: int) -> BudgetTree:
+    items = list(
+        BudgetItem.objects.filter(agency=agency, year=year)
+        .prefetch_related("allocations__source")
+        .order_by("order", "code")
+    )
+    return build_tree(items)
