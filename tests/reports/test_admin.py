@@ -1,0 +1,36 @@
+"""Every model's admin pages open for an admin, with the demo data loaded."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from reports.demo import DEMO_PASSWORD, load_demo
+
+MODELS = list(admin.site._registry)
+
+
+@pytest.fixture
+def admin_client_with_demo(client, db):
+    load_demo()
+    client.login(username="admin", password=DEMO_PASSWORD)
+    return client
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+def test_changelist_add_and_change_pages_open(admin_client_with_demo, model):
+    opts = model._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    assert admin_client_with_demo.get(changelist).status_code == 200
+    assert admin_client_with_demo.get(changelist, {"q": "koperasi"}).status_code == 200
+    assert admin_client_with_demo.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
+    obj = model.objects.first()
+    if obj is not None:
+        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        assert admin_client_with_demo.get(change).status_code == 200
+
+
+def test_operator_cannot_open_the_admin(client, db):
+    load_demo()
+    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
