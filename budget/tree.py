@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from agencies.models import Agency
 from indicators import capaian as engine
+from indicators.capaian import Flag
 
 from .models import BudgetItem
 
@@ -27,7 +28,7 @@ class BudgetNode:
     realisasi: Decimal | None = None
     stated_pagu: Decimal | None = None
     stated_realisasi: Decimal | None = None
-    flags: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
 
     @property
     def sisa(self) -> Decimal | None:
@@ -82,20 +83,24 @@ def _compute(node: BudgetNode, depth: int) -> None:
         node.realisasi = engine.total(c.realisasi for c in node.children)
         node.stated_pagu, node.stated_realisasi = own_pagu, own_realisasi
         if own_pagu is not None and own_pagu != node.pagu:
-            node.flags.append("Pagu yang diisi berbeda dengan jumlah rinciannya.")
+            node.flags.append(Flag("parent_pagu_differs", "Pagu yang diisi berbeda dengan jumlah rinciannya."))
         if own_realisasi is not None and own_realisasi != node.realisasi:
-            node.flags.append("Realisasi yang diisi berbeda dengan jumlah rinciannya.")
+            node.flags.append(
+                Flag("parent_realisasi_differs", "Realisasi yang diisi berbeda dengan jumlah rinciannya.")
+            )
         for child in node.children:
             if child.pagu is not None and node.stated_pagu is not None and child.pagu > node.stated_pagu:
-                child.flags.append("Pagu lebih besar dari pagu induknya.")
+                child.flags.append(Flag("child_exceeds_parent", "Pagu lebih besar dari pagu induknya."))
     else:
         node.pagu, node.realisasi = own_pagu, own_realisasi
     if node.pagu is not None and node.realisasi is not None and node.realisasi > node.pagu:
-        node.flags.append("Realisasi melebihi pagu.")
+        node.flags.append(Flag("spending_above_pagu", "Realisasi melebihi pagu."))
     for allocation in allocations:
         quarters = [q for q in allocation.quarters if q is not None]
         if quarters and sum(quarters, Decimal(0)) != allocation.realisasi:
-            node.flags.append(f"Jumlah realisasi triwulan ({allocation.source}) berbeda dengan realisasi.")
+            node.flags.append(
+                Flag("quarters_differ", f"Jumlah realisasi triwulan ({allocation.source}) berbeda dengan realisasi.")
+            )
 
 
 def budget_tree(agency: Agency, year: int) -> BudgetTree:

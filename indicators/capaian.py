@@ -33,6 +33,17 @@ CALC_GROWTH = "growth"
 
 DEFAULT_GRADE_SCALE: tuple[str, ...] = ("D", "C", "CC", "B", "BB", "A", "AA")
 
+@dataclass(frozen=True)
+class Flag:
+    """Something entered that cannot be right, or is missing: a code and a message."""
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
 STATUS_NOT_MET = "not_met"
 STATUS_MET = "met"
 STATUS_EXCEEDED = "exceeded"

@@ -11,6 +11,7 @@ from agencies.fields import ValueField
 from agencies.models import Agency, Region
 
 from . import capaian as engine
+from .capaian import Flag
 
 
 class RenstraPeriodQuerySet(models.QuerySet):
@@ -174,22 +175,25 @@ class Indicator(models.Model):
             raise ValidationError({"goal": "Tujuan/sasaran harus berada pada periode Renstra yang sama."})
 
     # The methods below read `targets` and `realizations` through `.all()`, so a
-    # caller that prefetches them runs no query per indicator.
+    # caller that prefetches them runs no query per indicator. `result_for` also takes
+    # them as lists, so values typed but not yet saved can be scored (live preview).
 
-    def target_for(self, year: int) -> Target | None:
-        return next((t for t in self.targets.all() if t.year == year), None)
+    def target_for(self, year: int, targets: list[Target] | None = None) -> Target | None:
+        targets = self.targets.all() if targets is None else targets
+        return next((t for t in targets if t.year == year), None)
 
-    def renstra_end_target(self) -> Decimal | None:
+    def renstra_end_target(self, targets: list[Target] | None = None) -> Decimal | None:
         """The target for the end of the Renstra period (for tingkat kemajuan)."""
         if self.end_target is not None:
             return self.end_target
-        last = self.target_for(self.period.end_year)
+        last = self.target_for(self.period.end_year, targets)
         return last.renstra if last else None
 
-    def year_entries(self) -> dict[int, engine.YearEntry]:
+    def year_entries(self, realizations: list[Realization] | None = None) -> dict[int, engine.YearEntry]:
         """Yearly and quarterly realizations as the engine's inputs, by year."""
+        realizations = self.realizations.all() if realizations is None else realizations
         by_year: dict[int, dict] = {}
-        for row in self.realizations.all():
+        for row in realizations:
             slot = by_year.setdefault(row.year, {"quarters": [None, None, None, None]})
             if row.quarter:
                 slot["quarters"][row.quarter - 1] = row.value
@@ -205,24 +209,31 @@ class Indicator(models.Model):
             for year, slot in by_year.items()
         }
 
-    def yearly_realization(self, year: int) -> Realization | None:
-        return next((r for r in self.realizations.all() if r.year == year and r.quarter is None), None)
-
-    def result_for(self, year: int, context: ScoringContext | None = None) -> IndicatorResult:
+    def result_for(
+        self,
+        year: int,
+        context: ScoringContext | None = None,
+        targets: list[Target] | None = None,
+        realizations: list[Realization] | None = None,
+    ) -> IndicatorResult:
         """Target, realization, capaian, predicate and flags of this indicator in `year`."""
         context = context or ScoringContext()
-        target = self.target_for(year)
+        targets = list(self.targets.all()) if targets is None else targets
+        realizations = list(self.realizations.all()) if realizations is None else realizations
+        target = self.target_for(year, targets)
         result = IndicatorResult(indicator=self, year=year)
         if self.value_kind == self.ValueKind.GRADE:
-            realization = self.yearly_realization(year)
+            realization = next((r for r in realizations if r.year == year and r.quarter is None), None)
             result.target_grade = target.effective_grade if target else None
             result.realization_grade = realization.grade if realization and realization.grade else None
             result.capaian = engine.grade_capaian(result.target_grade, result.realization_grade, context.grade_scale)
             for grade in (result.target_grade, result.realization_grade):
                 if grade and not engine.grade_on_scale(grade, context.grade_scale):
-                    result.flags.append(f"Predikat '{grade}' tidak ada pada skala.")
+                    result.flags.append(Flag("grade_not_on_scale", f"Predikat '{grade}' tidak ada pada skala."))
+            if result.realization_grade is None:
+                result.flags.append(Flag("realization_missing", "Realisasi belum diisi."))
         else:
-            entries = self.year_entries()
+            entries = self.year_entries(realizations)
             if target:
                 result.target, result.target_upper = target.effective
             result.realization = engine.realization_to_date(
@@ -236,7 +247,7 @@ class Indicator(models.Model):
             result.capaian = engine.capaian(
                 result.target, result.realization, self.polarity, context.negative_method, result.target_upper
             )
-            result.end_target = self.renstra_end_target()
+            result.end_target = self.renstra_end_target(targets)
             result.progress = engine.progress_to_end_target(result.realization, result.end_target)
             result.flags.extend(self._value_flags(entries, year, result))
         band = engine.predicate(result.capaian, context.bands)
@@ -245,30 +256,34 @@ class Indicator(models.Model):
         result.status = engine.target_status(result.capaian)
         return result
 
-    def _value_flags(self, entries, year, result) -> list[str]:
+    def _value_flags(self, entries, year, result) -> list[Flag]:
         flags = []
         entry = entries.get(year)
         if result.realization is not None and result.target is None:
-            flags.append("Ada realisasi tanpa target.")
+            flags.append(Flag("realization_without_target", "Ada realisasi tanpa target."))
         elif result.target == 0 and result.target_upper is None:
-            flags.append("Target 0: capaian tidak dapat dihitung.")
+            flags.append(Flag("target_zero", "Target 0: capaian tidak dapat dihitung."))
         if result.realization is None:
-            flags.append("Realisasi belum diisi.")
+            flags.append(Flag("realization_missing", "Realisasi belum diisi."))
         if result.capaian is not None and result.capaian > 200:
-            flags.append("Capaian di atas 200 %: periksa satuan.")
+            flags.append(Flag("capaian_above_200", "Capaian di atas 200 %: periksa satuan."))
         if entry is not None:
             if engine.quarter_sum_differs(entry, self.quarter_rollup):
-                flags.append("Rekap triwulan berbeda dengan realisasi tahunan.")
+                flags.append(Flag("quarters_differ", "Rekap triwulan berbeda dengan realisasi tahunan."))
             if self.calculation == self.Calculation.RATIO:
                 computed = engine.ratio(entry.numerator, entry.denominator)
                 if engine.typed_differs_from_computed(entry.value, computed):
                     flags.append(
-                        "Realisasi yang diketik berbeda dengan pembilang / penyebut; yang dipakai hasil hitungan."
+                        Flag(
+                            "typed_differs_from_ratio",
+                            "Realisasi yang diketik berbeda dengan pembilang / penyebut; yang dipakai hasil hitungan.",
+                        )
                     )
         if self.cumulative:
             missing = engine.missing_years(entries, year, start_year=self.period.start_year)
             if missing:
-                flags.append("Kumulatif: tahun belum diisi " + ", ".join(str(y) for y in missing) + ".")
+                years = ", ".join(str(y) for y in missing)
+                flags.append(Flag("cumulative_years_missing", f"Kumulatif: tahun belum diisi {years}."))
         return flags
 
 
@@ -304,7 +319,7 @@ class IndicatorResult:
     status: str | None = None
     end_target: Decimal | None = None
     progress: Decimal | None = None
-    flags: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
 
 
 class Target(models.Model):

@@ -74,7 +74,7 @@ def test_lumajang_2019_ratio_and_growth_indicators(demo):
     aktif = by_name["Persentase Koperasi Aktif"]
     assert round_half_up(aktif.realization) == D("71.34")  # 468 / 656
     # The typed values agree with their numerators and denominators within rounding.
-    assert not any("pembilang" in flag for r in results.indicators for flag in r.flags)
+    assert not any("pembilang" in flag.message for r in results.indicators for flag in r.flags)
 
 
 def test_denpasar_progress_to_end_target(demo):
