@@ -19,3 +19,8 @@ def get_agency_for(user, slug: str, write: bool = False) -> Agency:
     if write and not Agency.objects.editable_by(user).filter(pk=agency.pk).exists():
         raise PermissionDenied("Anda hanya dapat membaca data instansi ini.")
     return agency
+
+
+def can_write(user, agency: Agency) -> bool:
+    """Whether `user` may change `agency`'s data (to show or hide edit controls)."""
+    return Agency.objects.editable_by(user).filter(pk=agency.pk).exists()

@@ -1,1 +1,123 @@
-# Create your views here.
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from agencies.access import can_write, get_agency_for
+from indicators import capaian as engine
+from indicators.navigation import agency_context, checked_year, remember_year
+
+from .forms import AllocationFormSet, BudgetItemForm, money_fields_not_negative
+from .models import BudgetItem, FundingSource
+from .tree import budget_tree
+
+
+@login_required
+@require_safe
+def budget(request, slug, year):
+    """Programs, kegiatan and sub-kegiatan as an indented tree with computed totals."""
+    agency = get_agency_for(request.user, slug)
+    year = checked_year(year)
+    remember_year(request, agency, year)
+    tree = budget_tree(agency, year)
+    totals = []
+    for label, kind in (
+        ("Jumlah Belanja Langsung", BudgetItem.SpendingType.DIRECT),
+        ("Jumlah Belanja Tidak Langsung", BudgetItem.SpendingType.INDIRECT),
+        ("Jumlah seluruhnya", None),
+    ):
+        pagu, realisasi = tree.total(kind)
+        totals.append(
+            {
+                "label": label,
+                "pagu": pagu,
+                "realisasi": realisasi,
+                "sisa": engine.sisa(pagu, realisasi),
+                "serapan": engine.serapan(pagu, realisasi),
+            }
+        )
+    return render(
+        request,
+        "budget/tree.html",
+        agency_context(
+            request,
+            agency,
+            year,
+            nodes=tree.nodes(),
+            totals=totals,
+            tab="budget",
+            can_edit=can_write(request.user, agency),
+        ),
+    )
+
+
+@login_required
+def item_form(request, slug, year, item_id=None):
+    agency = get_agency_for(request.user, slug, write=True)
+    year = checked_year(year)
+    if item_id:
+        item = get_object_or_404(BudgetItem, pk=item_id, agency=agency, year=year)
+    else:
+        item = BudgetItem(agency=agency, year=year, level=BudgetItem.Level.PROGRAM)
+        parent_id = request.GET.get("induk")
+        if parent_id and parent_id.isdigit():
+            item.parent = BudgetItem.objects.filter(agency=agency, year=year, pk=parent_id).first()
+            if item.parent:
+                item.level = (
+                    BudgetItem.Level.KEGIATAN
+                    if item.parent.level == BudgetItem.Level.PROGRAM
+                    else BudgetItem.Level.SUB_KEGIATAN
+                )
+                item.goal = item.parent.goal
+                item.spending_type = item.parent.spending_type
+    form = BudgetItemForm(request.POST or None, instance=item, agency=agency, year=year)
+    allocations = AllocationFormSet(
+        request.POST or None, instance=item, prefix="dana", queryset=item.allocations.all() if item.pk else None
+    )
+    money_fields_not_negative(allocations)
+    for f in allocations.forms:
+        f.fields["source"].queryset = FundingSource.objects.all()
+    if request.method == "POST":
+        if form.is_valid() and allocations.is_valid():
+            with transaction.atomic():
+                item = form.save()
+                allocations.instance = item
+                allocations.save()
+            messages.success(request, f"{item.get_level_display()} {item.code} disimpan.")
+            return redirect("budget", slug=agency.slug, year=year)
+        messages.error(request, "Ada isian yang salah; tidak ada yang disimpan.")
+    return render(
+        request,
+        "budget/item_form.html",
+        agency_context(request, agency, year, form=form, allocations=allocations, item=item, tab="budget"),
+    )
+
+
+@login_required
+def item_delete(request, slug, year, item_id):
+    agency = get_agency_for(request.user, slug, write=True)
+    item = get_object_or_404(BudgetItem, pk=item_id, agency=agency, year=checked_year(year))
+    cancel = reverse("budget", args=[agency.slug, year])
+    if request.method == "POST":
+        item.delete()
+        messages.success(request, f"{item.get_level_display()} {item.code} dihapus.")
+        return redirect(cancel)
+    descendants = BudgetItem.objects.filter(parent=item).count()
+    grandchildren = BudgetItem.objects.filter(parent__parent=item).count()
+    return render(
+        request,
+        "confirm_delete.html",
+        agency_context(
+            request,
+            agency,
+            year,
+            what=f"{item.get_level_display()} {item.code} {item.name}",
+            consequences=[
+                f"{descendants + grandchildren} kegiatan/sub kegiatan di bawahnya",
+                f"{item.allocations.count()} baris anggaran per sumber dana",
+            ],
+            cancel_url=cancel,
+        ),
+    )

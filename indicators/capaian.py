@@ -33,6 +33,7 @@ CALC_GROWTH = "growth"
 
 DEFAULT_GRADE_SCALE: tuple[str, ...] = ("D", "C", "CC", "B", "BB", "A", "AA")
 
+
 @dataclass(frozen=True)
 class Flag:
     """Something entered that cannot be right, or is missing: a code and a message."""

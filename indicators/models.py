@@ -174,6 +174,15 @@ class Indicator(models.Model):
         if self.goal_id and self.period_id and self.goal.period_id != self.period_id:
             raise ValidationError({"goal": "Tujuan/sasaran harus berada pada periode Renstra yang sama."})
 
+    @property
+    def is_grade(self) -> bool:
+        return self.value_kind == self.ValueKind.GRADE
+
+    @property
+    def has_parts(self) -> bool:
+        """Whether the realization is computed from a numerator and a denominator."""
+        return self.calculation != self.Calculation.DIRECT
+
     # The methods below read `targets` and `realizations` through `.all()`, so a
     # caller that prefetches them runs no query per indicator. `result_for` also takes
     # them as lists, so values typed but not yet saved can be scored (live preview).

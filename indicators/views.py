@@ -1,1 +1,375 @@
-# Create your views here.
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from agencies.access import can_write as can_edit
+from agencies.access import get_agency_for
+from agencies.numbers import format_number, format_percent
+
+from . import capaian as engine
+from .actions import save_grid, save_targets, unsaved_grid_row
+from .forms import (
+    GoalForm,
+    GridRowForm,
+    IndicatorForm,
+    MissionFormSet,
+    RenstraPeriodForm,
+    TargetRowForm,
+    target_text,
+)
+from .models import Goal, Indicator, RenstraPeriod, ScoringContext
+from .navigation import agency_context, checked_year, remember_year
+
+STATUS_LABELS = {
+    engine.STATUS_NOT_MET: "Tidak tercapai",
+    engine.STATUS_MET: "Tercapai",
+    engine.STATUS_EXCEEDED: "Melampaui target",
+}
+
+
+def period_of(agency, period_id) -> RenstraPeriod:
+    return get_object_or_404(RenstraPeriod, pk=period_id, agency=agency)
+
+
+# --- Renstra ------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def renstra_list(request, slug):
+    agency = get_agency_for(request.user, slug)
+    periods = RenstraPeriod.objects.filter(agency=agency).prefetch_related("missions")
+    return render(
+        request,
+        "indicators/renstra_list.html",
+        agency_context(request, agency, periods=periods, tab="renstra", can_edit=can_edit(request.user, agency)),
+    )
+
+
+@login_required
+def renstra_form(request, slug, period_id=None):
+    agency = get_agency_for(request.user, slug, write=True)
+    period = period_of(agency, period_id) if period_id else RenstraPeriod(agency=agency)
+    form = RenstraPeriodForm(request.POST or None, instance=period, agency=agency)
+    missions = MissionFormSet(request.POST or None, instance=period, prefix="misi")
+    if request.method == "POST" and form.is_valid() and missions.is_valid():
+        with transaction.atomic():
+            period = form.save()
+            missions.instance = period
+            missions.save()
+        messages.success(request, "Periode Renstra disimpan.")
+        return redirect("plan", slug=agency.slug, period_id=period.pk)
+    return render(
+        request,
+        "indicators/renstra_form.html",
+        agency_context(request, agency, form=form, missions=missions, period=period, tab="renstra"),
+    )
+
+
+@login_required
+def renstra_delete(request, slug, period_id):
+    agency = get_agency_for(request.user, slug, write=True)
+    period = period_of(agency, period_id)
+    if request.method == "POST":
+        period.delete()
+        messages.success(request, f"Periode Renstra {period.start_year}-{period.end_year} dihapus.")
+        return redirect("renstra_list", slug=agency.slug)
+    consequences = [
+        f"{period.goals.count()} tujuan/sasaran",
+        f"{period.indicators.count()} indikator beserta semua target dan realisasinya",
+    ]
+    return confirm_delete(
+        request,
+        agency,
+        f"Periode Renstra {period.start_year}-{period.end_year}",
+        consequences,
+        reverse("plan", args=[agency.slug, period.pk]),
+    )
+
+
+def confirm_delete(request, agency, what, consequences, cancel_url):
+    return render(
+        request,
+        "confirm_delete.html",
+        agency_context(request, agency, what=what, consequences=consequences, cancel_url=cancel_url),
+    )
+
+
+@login_required
+@require_safe
+def plan(request, slug, period_id):
+    """The Renstra tree: tujuan, sasaran and their indicators."""
+    agency = get_agency_for(request.user, slug)
+    period = period_of(agency, period_id)
+    goals = list(
+        Goal.objects.filter(period=period)
+        .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code")))
+        .order_by("order", "code")
+    )
+    return render(
+        request,
+        "indicators/plan.html",
+        agency_context(
+            request,
+            agency,
+            period=period,
+            goals=ordered_tree(goals),
+            tab="renstra",
+            can_edit=can_edit(request.user, agency),
+            missions=period.missions.all(),
+        ),
+    )
+
+
+def ordered_tree(goals: list[Goal]) -> list[tuple[Goal, int]]:
+    """Goals in tree order with their depth: each tujuan followed by its sasaran."""
+    children: dict[int | None, list[Goal]] = {}
+    for goal in goals:
+        children.setdefault(goal.parent_id, []).append(goal)
+    ordered, seen = [], set()
+
+    def visit(goal, depth):
+        if goal.pk in seen:
+            return
+        seen.add(goal.pk)
+        ordered.append((goal, depth))
+        for child in children.get(goal.pk, []):
+            visit(child, depth + 1)
+
+    for goal in children.get(None, []):
+        visit(goal, 0)
+    for goal in goals:  # anything left (should not happen) is still shown
+        visit(goal, 0)
+    return ordered
+
+
+@login_required
+def goal_form(request, slug, period_id=None, goal_id=None):
+    agency = get_agency_for(request.user, slug, write=True)
+    if goal_id:
+        goal = get_object_or_404(Goal, pk=goal_id, period__agency=agency)
+        period = goal.period
+    else:
+        period = period_of(agency, period_id)
+        goal = Goal(period=period, kind=request.GET.get("jenis") or Goal.Kind.SASARAN)
+        if request.GET.get("induk"):
+            goal.parent = Goal.objects.filter(period=period, pk=request.GET["induk"]).first()
+    form = GoalForm(request.POST or None, instance=goal, period=period)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{form.instance.get_kind_display()} {form.instance.code} disimpan.")
+        return redirect("plan", slug=agency.slug, period_id=period.pk)
+    return render(
+        request,
+        "indicators/goal_form.html",
+        agency_context(request, agency, form=form, period=period, goal=goal, tab="renstra"),
+    )
+
+
+@login_required
+def goal_delete(request, slug, goal_id):
+    agency = get_agency_for(request.user, slug, write=True)
+    goal = get_object_or_404(Goal, pk=goal_id, period__agency=agency)
+    cancel = reverse("plan", args=[agency.slug, goal.period_id])
+    if request.method == "POST":
+        goal.delete()
+        messages.success(request, f"{goal.get_kind_display()} {goal.code} dihapus.")
+        return redirect(cancel)
+    consequences = [f"{goal.children.count()} sasaran di bawahnya", f"{goal.indicators.count()} indikator"]
+    return confirm_delete(
+        request, agency, f"{goal.get_kind_display()} {goal.code} {goal.statement}", consequences, cancel
+    )
+
+
+@login_required
+def indicator_form(request, slug, period_id=None, indicator_id=None):
+    agency = get_agency_for(request.user, slug, write=True)
+    if indicator_id:
+        indicator = get_object_or_404(Indicator, pk=indicator_id, period__agency=agency)
+        period = indicator.period
+    else:
+        period = period_of(agency, period_id)
+        indicator = Indicator(period=period)
+        if request.GET.get("sasaran"):
+            indicator.goal = Goal.objects.filter(period=period, pk=request.GET["sasaran"]).first()
+    form = IndicatorForm(request.POST or None, instance=indicator, period=period)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Indikator {form.instance.code} disimpan.")
+        return redirect("plan", slug=agency.slug, period_id=period.pk)
+    return render(
+        request,
+        "indicators/indicator_form.html",
+        agency_context(request, agency, form=form, period=period, indicator=indicator, tab="renstra"),
+    )
+
+
+@login_required
+def indicator_delete(request, slug, indicator_id):
+    agency = get_agency_for(request.user, slug, write=True)
+    indicator = get_object_or_404(Indicator, pk=indicator_id, period__agency=agency)
+    cancel = reverse("plan", args=[agency.slug, indicator.period_id])
+    if request.method == "POST":
+        indicator.delete()
+        messages.success(request, f"Indikator {indicator.code} dihapus.")
+        return redirect(cancel)
+    consequences = [
+        f"{indicator.targets.count()} baris target",
+        f"{indicator.realizations.count()} baris realisasi",
+    ]
+    return confirm_delete(request, agency, f"Indikator {indicator.code} {indicator.name}", consequences, cancel)
+
+
+@login_required
+def indicator_targets(request, slug, indicator_id):
+    """The Renstra, PK and revised PK targets of one indicator, a row per year."""
+    agency = get_agency_for(request.user, slug, write=request.method == "POST")
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("period", "goal"), pk=indicator_id, period__agency=agency
+    )
+    editable = can_edit(request.user, agency)
+    years = indicator.period.years
+    stored = {t.year: t for t in indicator.targets.all()}
+    initial = []
+    for year in years:
+        t = stored.get(year)
+        initial.append(
+            {
+                "year": year,
+                "renstra": target_text(t.renstra, t.renstra_upper, t.renstra_grade) if t else "",
+                "agreement": target_text(t.agreement, t.agreement_upper, t.agreement_grade) if t else "",
+                "agreement_revised": target_text(
+                    t.agreement_revised, t.agreement_revised_upper, t.agreement_revised_grade
+                )
+                if t
+                else "",
+            }
+        )
+    data = request.POST if request.method == "POST" else None
+    forms = [
+        TargetRowForm(data, initial=row, prefix=f"y{row['year']}", indicator=indicator, years=years) for row in initial
+    ]
+    if data is not None and all(f.is_valid() for f in forms):
+        save_targets(indicator, [f.cleaned_data for f in forms])
+        messages.success(request, f"Target indikator {indicator.code} disimpan.")
+        return redirect("indicator_targets", slug=agency.slug, indicator_id=indicator.pk)
+    if data is not None:
+        messages.error(request, "Ada isian yang salah; tidak ada yang disimpan. Periksa sel yang ditandai.")
+    return render(
+        request,
+        "indicators/indicator_targets.html",
+        agency_context(request, agency, indicator=indicator, forms=forms, can_edit=editable, tab="renstra"),
+    )
+
+
+# --- Targets and realizations grid --------------------------------------------------
+
+
+def grid_indicators(agency, year) -> tuple[RenstraPeriod | None, dict[int, Indicator]]:
+    period = RenstraPeriod.objects.filter(agency=agency).covering(year).first()
+    if period is None:
+        return None, {}
+    indicators = (
+        Indicator.objects.filter(period=period)
+        .select_related("period", "goal")
+        .prefetch_related("targets", "realizations")
+        .order_by("goal__order", "goal__code", "order", "code")
+    )
+    return period, {i.pk: i for i in indicators}
+
+
+def grid_initial(indicator: Indicator, year: int) -> dict:
+    target = indicator.target_for(year)
+    rows = {r.quarter: r for r in indicator.realizations.all() if r.year == year}
+    yearly = rows.get(None)
+    initial = {
+        "indicator_id": indicator.pk,
+        "target": target_text(target.agreement, target.agreement_upper, target.agreement_grade) if target else "",
+        "target_revised": target_text(
+            target.agreement_revised, target.agreement_revised_upper, target.agreement_revised_grade
+        )
+        if target
+        else "",
+        "realization": "",
+        "numerator": yearly.numerator if yearly else None,
+        "denominator": yearly.denominator if yearly else None,
+        "note": yearly.note if yearly else "",
+    }
+    if yearly:
+        initial["realization"] = yearly.grade or (
+            format_number(yearly.value, places=None) if yearly.value is not None else ""
+        )
+    for quarter in range(1, 5):
+        initial[f"tw{quarter}"] = rows[quarter].value if quarter in rows else None
+    return initial
+
+
+@login_required
+def grid(request, slug, year):
+    """Every indicator of the agency for one year on one page; one save, one transaction."""
+    agency = get_agency_for(request.user, slug, write=request.method == "POST")
+    year = checked_year(year)
+    remember_year(request, agency, year)
+    period, indicators = grid_indicators(agency, year)
+    data = request.POST if request.method == "POST" else None
+    forms = [
+        GridRowForm(data, initial=grid_initial(indicator, year), prefix=f"i{indicator.pk}", indicators=indicators)
+        for indicator in indicators.values()
+    ]
+    if data is not None:
+        if all(form.is_valid() for form in forms):
+            save_grid(year, [(form.indicator, form.cleaned_data) for form in forms])
+            messages.success(request, f"Target dan realisasi tahun {year} disimpan.")
+            return redirect("grid", slug=agency.slug, year=year)
+        messages.error(request, "Ada isian yang salah; tidak ada yang disimpan. Periksa sel yang ditandai merah.")
+    context = ScoringContext.for_region(agency.region)
+    rows = []
+    for form, indicator in zip(forms, indicators.values(), strict=True):
+        rows.append({"form": form, "indicator": indicator, "result": indicator.result_for(year, context)})
+    return render(
+        request,
+        "indicators/grid.html",
+        agency_context(
+            request,
+            agency,
+            year,
+            period=period,
+            rows=rows,
+            tab="grid",
+            can_edit=can_edit(request.user, agency),
+            status_labels=STATUS_LABELS,
+        ),
+    )
+
+
+@login_required
+@require_POST
+def grid_preview(request, slug, year):
+    """The capaian of one grid row as typed, computed by the engine, nothing saved."""
+    agency = get_agency_for(request.user, slug, write=True)
+    year = checked_year(year)
+    _, indicators = grid_indicators(agency, year)
+    prefix = request.POST.get("prefix", "")
+    form = GridRowForm(request.POST, prefix=prefix, indicators=indicators)
+    if not form.is_valid():
+        errors = {name: " ".join(str(e) for e in errs) for name, errs in form.errors.items()}
+        return JsonResponse({"ok": False, "errors": errors})
+    targets, realizations = unsaved_grid_row(form.indicator, year, form.cleaned_data)
+    result = form.indicator.result_for(year, ScoringContext.for_region(agency.region), targets, realizations)
+    return JsonResponse(
+        {
+            "ok": True,
+            "realization": result.realization_grade or format_number(result.realization),
+            "capaian": format_percent(result.capaian),
+            "predicate": result.predicate or "-",
+            "colour": result.predicate_colour,
+            "status": result.status or "",
+            "status_label": STATUS_LABELS.get(result.status, "-"),
+            "flags": [flag.message for flag in result.flags],
+        }
+    )

@@ -10,6 +10,8 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("agencies.urls")),
     path("", include("reports.urls")),
+    path("", include("indicators.urls")),
+    path("", include("budget.urls")),
 ]
 
 if settings.DEBUG:

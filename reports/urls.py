@@ -4,4 +4,15 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("instansi/<slug:slug>/", views.agency_home, name="agency_home"),
+    path("instansi/<slug:slug>/tahun/", views.year_switch, name="agency_year_switch"),
+    path("instansi/<slug:slug>/<int:year>/", views.workspace, name="workspace"),
+    path("instansi/<slug:slug>/<int:year>/narasi/", views.narrative, name="narrative"),
+    path(
+        "instansi/<slug:slug>/<int:year>/narasi/sasaran/<int:goal_id>/",
+        views.narrative_edit,
+        {"key": "analisis_sasaran"},
+        name="narrative_goal_edit",
+    ),
+    path("instansi/<slug:slug>/<int:year>/narasi/<str:key>/", views.narrative_edit, name="narrative_edit"),
 ]

@@ -1,23 +1,37 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
+from agencies.access import can_write, get_agency_for
 from agencies.models import Agency
-from indicators.models import Target
+from budget.tree import budget_tree
+from indicators import capaian as engine
+from indicators.models import Goal, RenstraPeriod
+from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
-from .models import Report
+from .checks import consistency_checks
+from .forms import SectionForm, SignatureForm
+from .models import Report, Section
+from .narrative import render_narrative
+
+STATUS_LABELS = {
+    engine.STATUS_NOT_MET: "Tidak tercapai",
+    engine.STATUS_MET: "Tercapai",
+    engine.STATUS_EXCEEDED: "Melampaui target",
+}
 
 
 def latest_year(agency: Agency) -> int | None:
     """The newest year the agency has a report for, else the newest year with targets."""
     report = Report.objects.filter(agency=agency).order_by("-year").first()
-    if report:
-        return report.year
-    target = Target.objects.filter(indicator__period__agency=agency).order_by("-year").first()
-    return target.year if target else None
+    return report.year if report else latest_data_year(agency)
 
 
 @login_required
+@require_safe
 def home(request):
     """The agencies the user may see, each with its latest capaian."""
     rows = []
@@ -26,3 +40,137 @@ def home(request):
         results = agency_year_results(agency, year) if year else None
         rows.append({"agency": agency, "year": year, "results": results})
     return render(request, "reports/home.html", {"rows": rows})
+
+
+@login_required
+@require_safe
+def agency_home(request, slug):
+    agency = get_agency_for(request.user, slug)
+    return redirect("workspace", slug=agency.slug, year=working_year(request, agency))
+
+
+TAB_URLS = {"workspace": "workspace", "grid": "grid", "budget": "budget", "narrative": "narrative"}
+
+
+@login_required
+@require_safe
+def year_switch(request, slug):
+    """The year switcher: remember the year and reopen the same tab for it."""
+    agency = get_agency_for(request.user, slug)
+    try:
+        year = checked_year(int(request.GET.get("tahun", "")))
+    except ValueError:
+        raise Http404("Tahun tidak valid") from None
+    remember_year(request, agency, year)
+    tab = request.GET.get("halaman")
+    if tab == "renstra":
+        return redirect("renstra_list", slug=agency.slug)
+    return redirect(TAB_URLS.get(tab, "workspace"), slug=agency.slug, year=year)
+
+
+@login_required
+@require_safe
+def workspace(request, slug, year):
+    """One agency-year at a glance: capaian per sasaran and indicator, budget, checks."""
+    agency = get_agency_for(request.user, slug)
+    year = checked_year(year)
+    remember_year(request, agency, year)
+    results = agency_year_results(agency, year)
+    tree = budget_tree(agency, year)
+    pagu, realisasi = tree.total()
+    budget = {
+        "pagu": pagu,
+        "realisasi": realisasi,
+        "sisa": engine.sisa(pagu, realisasi),
+        "serapan": engine.serapan(pagu, realisasi),
+    }
+    return render(
+        request,
+        "reports/workspace.html",
+        agency_context(
+            request,
+            agency,
+            year,
+            results=results,
+            programs=[n for n in tree.nodes() if n.depth == 0],
+            budget=budget,
+            checks=consistency_checks(results, tree),
+            tab="workspace",
+            status_labels=STATUS_LABELS,
+            report=Report.objects.filter(agency=agency, year=year).first(),
+            can_edit=can_write(request.user, agency),
+        ),
+    )
+
+
+def analysed_goals(agency: Agency, year: int) -> list[Goal]:
+    """The sasaran (and tujuan) of the Renstra covering `year`, for per-sasaran analysis."""
+    period = RenstraPeriod.objects.filter(agency=agency).covering(year).first()
+    return list(Goal.objects.filter(period=period).order_by("order", "code")) if period else []
+
+
+@login_required
+def narrative(request, slug, year):
+    """Every narrative section of the year's report, written or still empty."""
+    agency = get_agency_for(request.user, slug, write=request.method == "POST")
+    year = checked_year(year)
+    report = Report.objects.filter(agency=agency, year=year).first()
+    written = {(s.key, s.goal_id): s for s in report.sections.all()} if report else {}
+    signature = SignatureForm(request.POST or None, instance=report or Report(agency=agency, year=year))
+    if request.method == "POST" and signature.is_valid():
+        signature.save()
+        messages.success(request, "Tempat dan tanggal penandatanganan disimpan.")
+        return redirect("narrative", slug=agency.slug, year=year)
+    sections = [
+        {"key": key, "label": label, "section": written.get((key, None))}
+        for key, label in Section.Key.choices
+        if key != Section.Key.ANALISIS_SASARAN
+    ]
+    goals = [
+        {"goal": goal, "section": written.get((Section.Key.ANALISIS_SASARAN, goal.pk))}
+        for goal in analysed_goals(agency, year)
+    ]
+    return render(
+        request,
+        "reports/narrative_list.html",
+        agency_context(
+            request,
+            agency,
+            year,
+            sections=sections,
+            goals=goals,
+            signature=signature,
+            tab="narrative",
+            can_edit=can_write(request.user, agency),
+        ),
+    )
+
+
+@login_required
+def narrative_edit(request, slug, year, key, goal_id=None):
+    agency = get_agency_for(request.user, slug, write=True)
+    year = checked_year(year)
+    if key not in Section.Key.values or (key == Section.Key.ANALISIS_SASARAN) != (goal_id is not None):
+        raise Http404("Bagian laporan tidak dikenal")
+    goal = None
+    if goal_id is not None:
+        goal = get_object_or_404(Goal, pk=goal_id, period__agency=agency)
+        if not goal.period.start_year <= year <= goal.period.end_year:
+            raise Http404("Sasaran di luar periode Renstra tahun ini")
+    report = Report.objects.filter(agency=agency, year=year).first()
+    section = (report and Section.objects.filter(report=report, key=key, goal=goal).first()) or Section(
+        key=key, goal=goal
+    )
+    form = SectionForm(request.POST or None, instance=section)
+    if request.method == "POST" and form.is_valid():
+        report, _ = Report.objects.get_or_create(agency=agency, year=year)
+        form.instance.report = report
+        form.save()
+        messages.success(request, f"{section.get_key_display()} disimpan.")
+        return redirect("narrative", slug=agency.slug, year=year)
+    preview = render_narrative(form["body"].value() or "")
+    return render(
+        request,
+        "reports/narrative_form.html",
+        agency_context(request, agency, year, form=form, section=section, goal=goal, preview=preview, tab="narrative"),
+    )

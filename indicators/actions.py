@@ -1,0 +1,121 @@
+"""Writes that touch several rows, each one transaction."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .forms import TargetValue
+from .models import Indicator, Realization, Target
+
+QUARTERS = ("tw1", "tw2", "tw3", "tw4")
+
+
+def _set_target_fields(target: Target, prefix: str, value: TargetValue) -> None:
+    setattr(target, prefix, value.value)
+    setattr(target, f"{prefix}_upper", value.upper)
+    setattr(target, f"{prefix}_grade", value.grade)
+
+
+def _target_is_empty(target: Target) -> bool:
+    return all(
+        getattr(target, name) in (None, "")
+        for name in (
+            "renstra",
+            "agreement",
+            "agreement_revised",
+            "renstra_grade",
+            "agreement_grade",
+            "agreement_revised_grade",
+        )
+    )
+
+
+def _store_target(indicator: Indicator, year: int, values: dict[str, TargetValue]) -> None:
+    target = Target.objects.filter(indicator=indicator, year=year).first() or Target(indicator=indicator, year=year)
+    for prefix, value in values.items():
+        _set_target_fields(target, prefix, value)
+    if _target_is_empty(target):
+        if target.pk:
+            target.delete()
+        return
+    target.save()
+
+
+def _store_realization(indicator: Indicator, year: int, quarter: int | None, **values) -> None:
+    """Create, update, or (when every value is empty) delete one realization row.
+
+    An empty cell means "not entered", so its row is removed rather than stored as 0.
+    """
+    existing = Realization.objects.filter(indicator=indicator, year=year, quarter=quarter).first()
+    if all(v in (None, "") for v in values.values()):
+        if existing:
+            existing.delete()
+        return
+    row = existing or Realization(indicator=indicator, year=year, quarter=quarter)
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.save()
+
+
+@transaction.atomic
+def save_grid(year: int, rows: list[tuple[Indicator, dict]]) -> None:
+    """Store the targets and realizations of one year's grid, all or nothing."""
+    for indicator, data in rows:
+        _store_target(indicator, year, {"agreement": data["target"], "agreement_revised": data["target_revised"]})
+        _store_realization(
+            indicator,
+            year,
+            None,
+            value=data["realization_value"],
+            grade=data["realization_grade"],
+            numerator=data["numerator"],
+            denominator=data["denominator"],
+            note=data["note"],
+        )
+        for number, name in enumerate(QUARTERS, 1):
+            _store_realization(indicator, year, number, value=data[name])
+
+
+@transaction.atomic
+def save_targets(indicator: Indicator, rows: list[dict]) -> None:
+    """Store an indicator's Renstra / PK / revised PK targets for every year of its period."""
+    for row in rows:
+        _store_target(
+            indicator,
+            row["year"],
+            {"renstra": row["renstra"], "agreement": row["agreement"], "agreement_revised": row["agreement_revised"]},
+        )
+
+
+def unsaved_grid_row(indicator: Indicator, year: int, data: dict) -> tuple[list[Target], list[Realization]]:
+    """The indicator's stored targets and realizations with `year` replaced by typed values.
+
+    Nothing is saved: this feeds the live capaian preview of the grid.
+    """
+    targets = [t for t in indicator.targets.all() if t.year != year]
+    target = Target(indicator=indicator, year=year)
+    stored = next((t for t in indicator.targets.all() if t.year == year), None)
+    if stored:
+        target.renstra, target.renstra_upper, target.renstra_grade = (
+            stored.renstra,
+            stored.renstra_upper,
+            stored.renstra_grade,
+        )
+    _set_target_fields(target, "agreement", data["target"])
+    _set_target_fields(target, "agreement_revised", data["target_revised"])
+    targets.append(target)
+    realizations = [r for r in indicator.realizations.all() if r.year != year]
+    realizations.append(
+        Realization(
+            indicator=indicator,
+            year=year,
+            value=data["realization_value"],
+            grade=data["realization_grade"],
+            numerator=data["numerator"],
+            denominator=data["denominator"],
+        )
+    )
+    for number, name in enumerate(QUARTERS, 1):
+        if data[name] is not None:
+            realizations.append(Realization(indicator=indicator, year=year, quarter=number, value=data[name]))
+    return targets, realizations

@@ -1,0 +1,291 @@
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from agencies.forms import IndonesianDecimalField
+from agencies.numbers import NumberFormatError, format_number, parse_number
+
+from . import capaian as engine
+from .models import Goal, Indicator, Mission, RenstraPeriod
+
+VALUE_PLACES = 4
+VALUE_DIGITS = 18  # 14 whole digits: far beyond any indicator, inside the BIGINT store
+
+_RANGE = re.compile(r"^\s*(\d[\d.,]*)\s*[-–]\s*(\d[\d.,]*)\s*$")
+
+
+def value_field(label: str, **kwargs) -> IndonesianDecimalField:
+    return IndonesianDecimalField(
+        label=label, required=False, decimal_places=VALUE_PLACES, max_digits=VALUE_DIGITS, **kwargs
+    )
+
+
+def check_value(value: Decimal | None, label: str = "Nilai") -> Decimal | None:
+    """The same limits as a typed value field, for numbers parsed from text."""
+    if value is None:
+        return None
+    field = value_field(label)
+    field.run_validators(value)
+    field.validate(value)
+    return value
+
+
+class TargetValue:
+    """A parsed target cell: a number, a range "80-90", or a grade."""
+
+    def __init__(self, value=None, upper=None, grade=""):
+        self.value, self.upper, self.grade = value, upper, grade
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None and not self.grade
+
+    def __str__(self) -> str:
+        if self.grade:
+            return self.grade
+        if self.value is None:
+            return ""
+        text = format_number(self.value, places=None)
+        return f"{text} - {format_number(self.upper, places=None)}" if self.upper is not None else text
+
+
+def parse_target(text: str, grade: bool, scale=engine.DEFAULT_GRADE_SCALE) -> TargetValue:
+    """Text of a target cell -> TargetValue; raises ValidationError in Indonesian."""
+    text = (text or "").strip()
+    if not text:
+        return TargetValue()
+    if grade:
+        if not engine.grade_on_scale(text, scale):
+            raise forms.ValidationError(f"Predikat '{text}' tidak ada pada skala ({', '.join(scale)}).")
+        return TargetValue(grade=text.upper())
+    try:
+        match = _RANGE.match(text)
+        if match:
+            low, high = (check_value(parse_number(part), "Target") for part in match.groups())
+            if low > high:
+                raise forms.ValidationError("Batas bawah rentang lebih besar dari batas atas.")
+            return TargetValue(value=low, upper=high)
+        return TargetValue(value=check_value(parse_number(text), "Target"))
+    except NumberFormatError:
+        raise forms.ValidationError("Isi angka (mis. 54 atau 13,83) atau rentang (mis. 80 - 90).") from None
+
+
+def target_text(value, upper, grade) -> str:
+    return str(TargetValue(value, upper, grade))
+
+
+class RenstraPeriodForm(forms.ModelForm):
+    class Meta:
+        model = RenstraPeriod
+        fields = ["start_year", "end_year", "vision"]
+        widgets = {"vision": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.instance.agency = agency
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end:
+            if not 2000 <= start <= 2100:
+                self.add_error("start_year", "Tahun awal harus antara 2000 dan 2100.")
+            if end <= start:
+                self.add_error("end_year", "Tahun akhir harus sesudah tahun awal.")
+            overlapping = RenstraPeriod.objects.filter(agency=self.agency, start_year__lte=end, end_year__gte=start)
+            if self.instance.pk:
+                overlapping = overlapping.exclude(pk=self.instance.pk)
+            if overlapping.exists():
+                self.add_error("start_year", "Periode ini bertumpang tindih dengan periode Renstra lain.")
+        return cleaned
+
+
+MissionFormSet = inlineformset_factory(
+    RenstraPeriod,
+    Mission,
+    fields=["order", "text"],
+    extra=1,
+    can_delete=True,
+    widgets={"text": forms.Textarea(attrs={"rows": 2})},
+)
+
+
+class CodeUniqueInPeriodMixin:
+    """The code must be unique in the Renstra period (the period is not a form field)."""
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        others = type(self.instance).objects.filter(period=self.instance.period, code__iexact=code)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(f"Kode {code} sudah dipakai pada periode Renstra ini.")
+        return code
+
+
+class GoalForm(CodeUniqueInPeriodMixin, forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["kind", "code", "parent", "statement", "order"]
+        widgets = {"statement": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, period: RenstraPeriod, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.period = period
+        parents = Goal.objects.filter(period=period)
+        if self.instance.pk:
+            parents = parents.exclude(pk__in=[self.instance.pk, *self.instance_descendants()])
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].required = False
+
+    def instance_descendants(self) -> list[int]:
+        found, frontier = [], [self.instance.pk]
+        while frontier:
+            frontier = list(Goal.objects.filter(parent__in=frontier).values_list("pk", flat=True))
+            found.extend(frontier)
+        return found
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Goal.Kind.TUJUAN and cleaned.get("parent"):
+            self.add_error("parent", "Tujuan tidak mempunyai induk; kosongkan atau pilih jenis Sasaran.")
+        return cleaned
+
+
+class IndicatorForm(CodeUniqueInPeriodMixin, forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "goal",
+            "code",
+            "name",
+            "unit",
+            "value_kind",
+            "polarity",
+            "calculation",
+            "formula",
+            "numerator_label",
+            "denominator_label",
+            "cumulative",
+            "quarter_rollup",
+            "end_target",
+            "data_source",
+            "responsible_unit",
+            "order",
+        ]
+        widgets = {"name": forms.Textarea(attrs={"rows": 2}), "formula": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, period: RenstraPeriod, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.period = period
+        self.fields["goal"].queryset = Goal.objects.filter(period=period)
+
+    def clean(self):
+        cleaned = super().clean()
+        calculation = cleaned.get("calculation")
+        if cleaned.get("value_kind") == Indicator.ValueKind.GRADE and calculation != Indicator.Calculation.DIRECT:
+            self.add_error("calculation", "Indikator predikat hanya dapat diisi langsung.")
+        if calculation == Indicator.Calculation.RATIO:
+            for name in ("numerator_label", "denominator_label"):
+                if not cleaned.get(name):
+                    self.add_error(name, "Wajib diisi untuk indikator rasio.")
+        return cleaned
+
+
+class TargetRowForm(forms.Form):
+    """One year of an indicator's targets in the Renstra target table."""
+
+    year = forms.IntegerField(widget=forms.HiddenInput)
+    renstra = forms.CharField(label="Target Renstra", required=False)
+    agreement = forms.CharField(label="Target PK", required=False)
+    agreement_revised = forms.CharField(label="Target PK Perubahan", required=False)
+
+    def __init__(self, *args, indicator: Indicator, years: range, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator, self.years = indicator, years
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year not in self.years:
+            raise forms.ValidationError("Tahun di luar periode Renstra.")
+        return year
+
+    def _parse(self, name):
+        return parse_target(self.cleaned_data.get(name, ""), self.indicator.value_kind == Indicator.ValueKind.GRADE)
+
+    def clean_renstra(self):
+        return self._parse("renstra")
+
+    def clean_agreement(self):
+        return self._parse("agreement")
+
+    def clean_agreement_revised(self):
+        return self._parse("agreement_revised")
+
+
+class GridRowForm(forms.Form):
+    """One indicator's row in the targets and realizations grid of a year."""
+
+    indicator_id = forms.IntegerField(widget=forms.HiddenInput)
+    target = forms.CharField(label="Target PK", required=False)
+    target_revised = forms.CharField(label="Target PK Perubahan", required=False)
+    tw1 = value_field("TW I")
+    tw2 = value_field("TW II")
+    tw3 = value_field("TW III")
+    tw4 = value_field("TW IV")
+    realization = forms.CharField(label="Realisasi", required=False)
+    numerator = value_field("Pembilang")
+    denominator = value_field("Penyebut")
+    note = forms.CharField(label="Keterangan", required=False, max_length=2000)
+
+    def __init__(self, *args, indicators: dict[int, Indicator], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        self.indicator = None
+        for name in ("target", "target_revised", "realization"):
+            self.fields[name].widget.attrs.update(autocomplete="off", inputmode="decimal")
+
+    def clean_indicator_id(self):
+        indicator = self.indicators.get(self.cleaned_data["indicator_id"])
+        if indicator is None:
+            # A tampered id (another agency's indicator, or none at all).
+            raise forms.ValidationError("Indikator tidak dikenal untuk instansi dan tahun ini.")
+        self.indicator = indicator
+        return indicator.pk
+
+    @property
+    def is_grade(self) -> bool:
+        return self.indicator is not None and self.indicator.value_kind == Indicator.ValueKind.GRADE
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.indicator is None:
+            return cleaned
+        for name in ("target", "target_revised"):
+            try:
+                cleaned[name] = parse_target(cleaned.get(name, ""), self.is_grade)
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        text = (cleaned.get("realization") or "").strip()
+        cleaned["realization_grade"], cleaned["realization_value"] = "", None
+        try:
+            if self.is_grade:
+                cleaned["realization_grade"] = parse_target(text, True).grade
+            else:
+                cleaned["realization_value"] = check_value(parse_number(text), "Realisasi")
+        except NumberFormatError:
+            self.add_error("realization", "Masukkan angka, misalnya 1.234,5 atau 1234.5.")
+        except forms.ValidationError as error:
+            self.add_error("realization", error)
+        if self.is_grade:
+            for name in ("tw1", "tw2", "tw3", "tw4", "numerator", "denominator"):
+                if cleaned.get(name) is not None:
+                    self.add_error(name, "Indikator predikat tidak memakai isian angka ini.")
+        if cleaned.get("denominator") == 0 and self.indicator.calculation != Indicator.Calculation.DIRECT:
+            self.add_error("denominator", "Penyebut tidak boleh 0.")
+        return cleaned

@@ -1,0 +1,59 @@
+"""The year a user is working on, remembered per agency across pages."""
+
+from datetime import date
+
+from django.http import Http404
+
+from agencies.models import Agency
+
+from .models import Realization, RenstraPeriod, Target
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def checked_year(year: int) -> int:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404("Tahun di luar jangkauan")
+    return year
+
+
+def remember_year(request, agency: Agency, year: int) -> None:
+    request.session[f"year:{agency.slug}"] = year
+
+
+def latest_data_year(agency: Agency) -> int | None:
+    """The newest year with a realization entered, else the newest year with a target."""
+    realization = Realization.objects.filter(indicator__period__agency=agency).order_by("-year").first()
+    if realization:
+        return realization.year
+    target = Target.objects.filter(indicator__period__agency=agency).order_by("-year").first()
+    return target.year if target else None
+
+
+def working_year(request, agency: Agency) -> int:
+    """The year last opened for this agency, else the newest year with data, else last
+    year if a Renstra covers it, else the newest Renstra year, else last calendar year."""
+    remembered = request.session.get(f"year:{agency.slug}")
+    if isinstance(remembered, int):
+        return remembered
+    latest = latest_data_year(agency)
+    if latest:
+        return latest
+    last_year = date.today().year - 1
+    periods = list(RenstraPeriod.objects.filter(agency=agency).order_by("-start_year"))
+    if not periods or any(p.start_year <= last_year <= p.end_year for p in periods):
+        return last_year
+    return min(periods[0].end_year, max(periods[0].start_year, last_year))
+
+
+def agency_years(agency: Agency) -> list[int]:
+    """Every year of the agency's Renstra periods, newest first (for the year switcher)."""
+    years = set()
+    for period in RenstraPeriod.objects.filter(agency=agency):
+        years.update(period.years)
+    return sorted(years, reverse=True)
+
+
+def agency_context(request, agency: Agency, year: int | None = None, **extra) -> dict:
+    """What every agency page shows: the agency, the working year, the year switcher."""
+    return {"agency": agency, "year": year or working_year(request, agency), "years": agency_years(agency), **extra}

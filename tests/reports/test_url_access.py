@@ -1,0 +1,196 @@
+"""Every URL of the app, walked with every role.
+
+Operators see and change only their agency; reviewers read their assigned agencies and
+change nothing; outsiders get 404 (not even the agency's existence leaks), also when
+they guess the ids of another agency's objects under their own agency's URL.
+"""
+
+from decimal import Decimal as D
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from agencies.models import Membership
+from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+from reports.models import Report, Section
+
+from ..conftest import make_user
+
+YEAR = 2020
+# READ pages only show; READ_WRITE pages show on GET and save on POST; WRITE pages are
+# forms and actions that only an agency's operators (and admins) may open at all.
+READ, READ_WRITE, WRITE = "read", "read_write", "write"
+
+# name -> (kind, how the URL is built from an agency's objects, query string)
+ROUTES = {
+    "agency_home": (READ, lambda o: reverse("agency_home", args=[o["slug"]])),
+    "agency_year_switch": (READ, lambda o: reverse("agency_year_switch", args=[o["slug"]]) + "?tahun=2020"),
+    "workspace": (READ, lambda o: reverse("workspace", args=[o["slug"], YEAR])),
+    "renstra_list": (READ, lambda o: reverse("renstra_list", args=[o["slug"]])),
+    "plan": (READ, lambda o: reverse("plan", args=[o["slug"], o["period"]])),
+    "indicator_targets": (READ_WRITE, lambda o: reverse("indicator_targets", args=[o["slug"], o["indicator"]])),
+    "grid": (READ_WRITE, lambda o: reverse("grid", args=[o["slug"], YEAR])),
+    "budget": (READ, lambda o: reverse("budget", args=[o["slug"], YEAR])),
+    "narrative": (READ_WRITE, lambda o: reverse("narrative", args=[o["slug"], YEAR])),
+    "renstra_create": (WRITE, lambda o: reverse("renstra_create", args=[o["slug"]])),
+    "renstra_edit": (WRITE, lambda o: reverse("renstra_edit", args=[o["slug"], o["period"]])),
+    "renstra_delete": (WRITE, lambda o: reverse("renstra_delete", args=[o["slug"], o["period"]])),
+    "goal_create": (WRITE, lambda o: reverse("goal_create", args=[o["slug"], o["period"]])),
+    "goal_edit": (WRITE, lambda o: reverse("goal_edit", args=[o["slug"], o["goal"]])),
+    "goal_delete": (WRITE, lambda o: reverse("goal_delete", args=[o["slug"], o["goal"]])),
+    "indicator_create": (WRITE, lambda o: reverse("indicator_create", args=[o["slug"], o["period"]])),
+    "indicator_edit": (WRITE, lambda o: reverse("indicator_edit", args=[o["slug"], o["indicator"]])),
+    "indicator_delete": (WRITE, lambda o: reverse("indicator_delete", args=[o["slug"], o["indicator"]])),
+    "grid_preview": (WRITE, lambda o: reverse("grid_preview", args=[o["slug"], YEAR])),
+    "budget_item_create": (WRITE, lambda o: reverse("budget_item_create", args=[o["slug"], YEAR])),
+    "budget_item_edit": (WRITE, lambda o: reverse("budget_item_edit", args=[o["slug"], YEAR, o["item"]])),
+    "budget_item_delete": (WRITE, lambda o: reverse("budget_item_delete", args=[o["slug"], YEAR, o["item"]])),
+    "narrative_edit": (WRITE, lambda o: reverse("narrative_edit", args=[o["slug"], YEAR, "kata_pengantar"])),
+    "narrative_goal_edit": (WRITE, lambda o: reverse("narrative_goal_edit", args=[o["slug"], YEAR, o["goal"]])),
+}
+# Pages that answer a redirect rather than a page to those who may see them.
+REDIRECTS = {"agency_home", "agency_year_switch"}
+# Views that only take POST.
+POST_ONLY = {"grid_preview"}
+# URLs outside the agency pages, tested on their own below and in test_home.
+GLOBAL = {"home", "login", "logout", "switch_language"}
+
+
+def app_url_names():
+    names = set()
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.app_name != "admin":
+                    walk(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_of_the_app_is_in_this_matrix():
+    assert app_url_names() == set(ROUTES) | GLOBAL
+
+
+def build_agency(agency):
+    period = RenstraPeriod.objects.create(agency=agency, start_year=2019, end_year=2023, vision="Visi")
+    Mission.objects.create(period=period, order=1, text="Misi")
+    goal = Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran")
+    indicator = Indicator.objects.create(period=period, goal=goal, code="I1", name="Indikator", unit="%")
+    Target.objects.create(indicator=indicator, year=YEAR, agreement=D(50))
+    Realization.objects.create(indicator=indicator, year=YEAR, value=D(40))
+    item = BudgetItem.objects.create(agency=agency, year=YEAR, level="program", code="01", name="Program")
+    BudgetAllocation.objects.create(item=item, source=FundingSource.objects.get(code="APBD"), pagu=D(100))
+    report = Report.objects.create(agency=agency, year=YEAR)
+    Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
+    return {"slug": agency.slug, "period": period.pk, "goal": goal.pk, "indicator": indicator.pk, "item": item.pk}
+
+
+@pytest.fixture
+def world(agency_a, agency_b, operator_a, operator_b, admin):
+    reviewer = make_user("reviewer-a", agency_a, Membership.Role.REVIEWER)
+    return {
+        "a": build_agency(agency_a),
+        "b": build_agency(agency_b),
+        "users": {"operator_a": operator_a, "operator_b": operator_b, "reviewer_a": reviewer, "admin": admin},
+    }
+
+
+def snapshot():
+    """Every stored row of the domain, to prove a refused write changed nothing."""
+    models = [
+        RenstraPeriod,
+        Mission,
+        Goal,
+        Indicator,
+        Target,
+        Realization,
+        BudgetItem,
+        BudgetAllocation,
+        Report,
+        Section,
+    ]
+    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
+
+
+def login(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+
+
+EXPECTED_GET = {
+    # role: (read page, write page)
+    "anonymous": (302, 302),
+    "operator_a": (200, 200),
+    "operator_b": (404, 404),
+    "reviewer_a": (200, 403),
+    "admin": (200, 200),
+}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED_GET))
+@pytest.mark.parametrize("name", sorted(set(ROUTES) - POST_ONLY))
+def test_get_every_url_with_every_role(client, world, role, name):
+    kind, build = ROUTES[name]
+    login(client, world, role)
+    response = client.get(build(world["a"]))
+    expected = EXPECTED_GET[role][0 if kind in (READ, READ_WRITE) else 1]
+    if expected == 200 and name in REDIRECTS:
+        expected = 302
+    assert response.status_code == expected, (role, name)
+    if role == "anonymous":
+        assert response.url.startswith(reverse("login"))
+
+
+EXPECTED_POST_REFUSED = {"anonymous": 302, "operator_b": 404, "reviewer_a": 403}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED_POST_REFUSED))
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_no_write_succeeds_for_anyone_but_the_agencys_operator(client, world, role, name):
+    kind, build = ROUTES[name]
+    login(client, world, role)
+    before = snapshot()
+    payload = {"body": "ditulis", "sign_place": "X", "vision": "Baru", "start_year": "2030", "end_year": "2034"}
+    response = client.post(build(world["a"]), payload)
+    # Read-only pages refuse POST outright (405) once the user is known.
+    expected = 405 if kind == READ and role != "anonymous" else EXPECTED_POST_REFUSED[role]
+    assert response.status_code == expected, (role, name)
+    assert snapshot() == before, (role, name)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in ROUTES if n not in {"agency_year_switch"}))
+def test_operator_of_b_cannot_reach_a_by_guessing_ids(client, world, name):
+    """Agency B's slug with agency A's object ids: 404, never A's data."""
+    _, build = ROUTES[name]
+    guessed = {**world["a"], "slug": world["b"]["slug"]}
+    own = build(world["b"])
+    url = build(guessed)
+    client.force_login(world["users"]["operator_b"])
+    before = snapshot()
+    if url == own:  # the URL names no object, only the agency
+        return
+    assert client.get(url).status_code == 404, name
+    if ROUTES[name][0] != READ:
+        assert client.post(url, {"body": "x"}).status_code == 404, name
+    assert snapshot() == before
+
+
+def test_reviewer_is_not_a_reviewer_of_other_agencies(client, world):
+    client.force_login(world["users"]["reviewer_a"])
+    assert client.get(ROUTES["workspace"][1](world["b"])).status_code == 404
+
+
+def test_operator_write_really_happens_for_own_agency(client, world):
+    """The matrix's refusals mean something: the same POST works for the operator."""
+    client.force_login(world["users"]["operator_a"])
+    response = client.post(ROUTES["narrative_edit"][1](world["a"]), {"body": "Teks baru"})
+    assert response.status_code == 302
+    assert Section.objects.get(report__agency__slug=world["a"]["slug"], key="kata_pengantar").body == "Teks baru"
+    response = client.post(ROUTES["goal_delete"][1](world["a"]))
+    assert response.status_code == 302
+    assert not Goal.objects.filter(pk=world["a"]["goal"]).exists()
