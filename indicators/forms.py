@@ -260,7 +260,20 @@ class GridRowForm(forms.Form):
 
     @property
     def is_grade(self) -> bool:
-        return self.indicator is not None and self.indicator.value_kind == Indicator.ValueKind.GRADE
+        return self.indicator is not None and self.indicator.is_grade
+
+    def unshown_errors(self) -> list[str]:
+        """Errors of cells the grid does not show for this indicator (only a crafted
+        request can fill them), so they still reach the user."""
+        indicator = self.indicator
+        if indicator is None:
+            return []
+        hidden = set()
+        if indicator.is_grade:
+            hidden |= {"tw1", "tw2", "tw3", "tw4", "numerator", "denominator"}
+        if not indicator.has_parts:
+            hidden |= {"numerator", "denominator"}
+        return [str(e) for name in sorted(hidden) for e in self.errors.get(name, [])]
 
     def clean(self):
         cleaned = super().clean()
