@@ -1,0 +1,175 @@
+"""Default narrative generated from the data, for sections staff have not written.
+
+Every number comes from the document (and so from the engine); the wording follows
+the reports agencies write today.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agencies.numbers import format_number, format_percent, format_rupiah
+
+if TYPE_CHECKING:
+    from .document import GoalAnalysis, ReportDocument
+
+LAWS = [
+    "Undang-Undang Nomor 28 Tahun 1999 tentang Penyelenggaraan Negara yang Bersih dan Bebas dari Korupsi, "
+    "Kolusi dan Nepotisme",
+    "Undang-Undang Nomor 17 Tahun 2003 tentang Keuangan Negara",
+    "Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional",
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+    "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah",
+    "Peraturan Menteri PAN dan RB Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan "
+    "Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah",
+    "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan, Pengendalian dan Evaluasi "
+    "Pembangunan Daerah",
+]
+
+
+def value(result) -> str:
+    if result.indicator.is_grade:
+        return result.realization_grade or "-"
+    unit = f" {result.indicator.unit}" if result.indicator.unit else ""
+    return f"{format_number(result.realization)}{unit}" if result.realization is not None else "-"
+
+
+def target(result) -> str:
+    if result.indicator.is_grade:
+        return result.target_grade or "-"
+    if result.target is None:
+        return "-"
+    unit = f" {result.indicator.unit}" if result.indicator.unit else ""
+    text = format_number(result.target, places=None)
+    if result.target_upper is not None:
+        text += f" - {format_number(result.target_upper, places=None)}"
+    return text + unit
+
+
+def indicator_sentence(result) -> str:
+    """'Indikator X dengan target 54 % terealisasi 44,39 % sehingga capaian 82,20 % (Tinggi).'"""
+    if result.capaian is None:
+        return (
+            f"Indikator {result.indicator.name} dengan target {target(result)} terealisasi {value(result)}; "
+            "capaian belum dapat dihitung."
+        )
+    return (
+        f"Indikator {result.indicator.name} dengan target {target(result)} terealisasi {value(result)} "
+        f"sehingga capaian {format_percent(result.capaian)} ({result.predicate})."
+    )
+
+
+def _counts(doc: ReportDocument) -> tuple[int, int, int]:
+    met = sum(1 for r in doc.indicators if r.status in ("met", "exceeded"))
+    not_met = sum(1 for r in doc.indicators if r.status == "not_met")
+    return len(doc.indicators), met, not_met
+
+
+def generate(key: str, doc: ReportDocument) -> str:
+    agency, year = doc.agency.name, doc.year
+    total, met, not_met = _counts(doc)
+    band = doc.results.predicate
+    capaian = format_percent(doc.results.capaian)
+    predicate = f" ({band.label})" if band else ""
+    budget = (
+        f"Pagu anggaran tahun {year} sebesar {format_rupiah(doc.total.pagu)} terealisasi "
+        f"{format_rupiah(doc.total.realisasi)} ({format_percent(doc.total.serapan)})."
+    )
+    period = doc.period
+    renstra = f"Renstra {period.start_year}-{period.end_year}" if period else "Renstra"
+    texts = {
+        "kata_pengantar": (
+            f"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, sehingga Laporan Kinerja Instansi "
+            f"Pemerintah (LKjIP) {agency} Tahun {year} dapat disusun.\n\n"
+            f"LKjIP ini merupakan wujud pertanggungjawaban atas pelaksanaan tugas dan fungsi serta pencapaian "
+            f"tujuan dan sasaran yang ditetapkan dalam {renstra} dan Perjanjian Kinerja Tahun {year}, sesuai "
+            f"Peraturan Presiden Nomor 29 Tahun 2014 dan Peraturan Menteri PAN dan RB Nomor 53 Tahun 2014.\n\n"
+            f"Semoga laporan ini bermanfaat sebagai bahan evaluasi untuk meningkatkan kinerja pada tahun berikutnya."
+        ),
+        "ikhtisar": (
+            f"Pada tahun {year} {agency} mengukur {total} indikator kinerja. {met} indikator tercapai atau "
+            f"melampaui target dan {not_met} indikator belum tercapai. Rata-rata capaian sasaran adalah "
+            f"{capaian}{predicate}.\n\n{budget}"
+        ),
+        "latar_belakang": (
+            f"Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) mewajibkan setiap instansi pemerintah "
+            f"menyusun laporan kinerja setiap tahun. Laporan ini menyajikan capaian kinerja {agency} tahun {year} "
+            f"dibandingkan dengan target Perjanjian Kinerja dan {renstra}."
+        ),
+        "maksud_tujuan": (
+            f"Laporan ini dimaksudkan sebagai bentuk pertanggungjawaban kinerja {agency} tahun {year}, dengan "
+            f"tujuan:\n\n1. memberikan informasi kinerja yang terukur kepada pemberi mandat;\n"
+            f"2. menjadi bahan evaluasi dan perbaikan kinerja pada tahun berikutnya."
+        ),
+        "dasar_hukum": "\n".join(f"{n}. {law};" for n, law in enumerate(LAWS, 1)),
+        "gambaran_umum": (
+            f"{agency} berkedudukan di {doc.agency.address or doc.agency.region.name}"
+            + (f" dan dipimpin oleh {doc.agency.head_name}" if doc.agency.head_name else "")
+            + "."
+        ),
+        "isu_strategis": _isu_strategis(doc),
+        "sistematika": (
+            "Laporan ini disusun dengan sistematika sebagai berikut:\n\n"
+            "- **BAB I Pendahuluan**: latar belakang, maksud dan tujuan, dasar hukum, gambaran umum, isu strategis.\n"
+            "- **BAB II Perencanaan Kinerja**: Rencana Strategis, Perjanjian Kinerja, program dan anggaran.\n"
+            "- **BAB III Akuntabilitas Kinerja**: capaian kinerja organisasi dan realisasi anggaran.\n"
+            "- **BAB IV Penutup**: simpulan dan langkah ke depan."
+        ),
+        "renstra": (
+            f"{renstra} memuat visi, misi, tujuan, sasaran strategis dan indikator kinerja beserta targetnya "
+            f"untuk setiap tahun periode perencanaan, sebagaimana Tabel {doc.table_refs['renstra'].number}."
+        ),
+        "perjanjian_kinerja": (
+            f"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator kinerja dan target yang akan dicapai, "
+            f"sebagaimana Tabel {doc.table_refs['pk'].number}."
+        ),
+        "capaian_kinerja": (
+            f"Pengukuran kinerja membandingkan target dengan realisasi setiap indikator. Dari {total} indikator, "
+            f"{met} tercapai atau melampaui target. Rata-rata capaian sasaran {capaian}{predicate}."
+        ),
+        "realisasi_anggaran": (
+            f"{budget} Belanja langsung: pagu {format_rupiah(doc.direct.pagu)}, realisasi "
+            f"{format_rupiah(doc.direct.realisasi)} ({format_percent(doc.direct.serapan)})."
+        ),
+        "penutup": _penutup(doc, total, met, capaian, predicate),
+    }
+    return texts.get(key, "")
+
+
+def _isu_strategis(doc: ReportDocument) -> str:
+    lagging = [r for r in doc.indicators if r.status == "not_met"]
+    if not lagging:
+        return "Seluruh indikator kinerja tahun ini tercapai; tantangannya adalah mempertahankan capaian tersebut."
+    lines = "\n".join(f"- {indicator_sentence(r)}" for r in lagging)
+    return f"Indikator yang belum mencapai target:\n\n{lines}"
+
+
+def _penutup(doc, total, met, capaian, predicate) -> str:
+    lines = [
+        f"Secara umum kinerja {doc.agency.name} tahun {doc.year} mencapai rata-rata capaian sasaran "
+        f"{capaian}{predicate}; {met} dari {total} indikator tercapai atau melampaui target.",
+        f"Realisasi anggaran {format_rupiah(doc.total.realisasi)} dari pagu {format_rupiah(doc.total.pagu)} "
+        f"({format_percent(doc.total.serapan)}).",
+    ]
+    lagging = [r for r in doc.indicators if r.status == "not_met"]
+    if lagging:
+        lines.append(
+            "Langkah ke depan difokuskan pada indikator yang belum tercapai: "
+            + "; ".join(r.indicator.name for r in lagging)
+            + "."
+        )
+    return "\n\n".join(lines)
+
+
+def goal_analysis(analysis: GoalAnalysis, year: int) -> str:
+    parts = [indicator_sentence(r) for r in analysis.result.indicators]
+    if analysis.efficiency is not None:
+        verdict = "efisien" if analysis.is_efficient else "belum efisien"
+        parts.append(
+            f"Dengan serapan anggaran {format_percent(analysis.money.serapan)}, tingkat efisiensi "
+            f"{format_number(analysis.efficiency)} poin ({verdict})."
+        )
+    if analysis.supporting:
+        names = "; ".join(f"{n.item.name}" for n in analysis.supporting)
+        parts.append(f"Program/kegiatan pendukung: {names}.")
+    return "\n\n".join(parts)

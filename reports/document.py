@@ -1,0 +1,299 @@
+"""The LKjIP of one agency and year, assembled from stored data.
+
+`build_document` loads everything once, scores it with the capaian engine and returns
+plain objects, so the templates (HTML, PDF) and the JSON export run no queries and
+compute nothing: every number they print comes from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from agencies.models import Agency
+from budget.models import BudgetItem
+from budget.tree import BudgetNode, BudgetTree, budget_tree
+from indicators import capaian as engine
+from indicators.forms import target_text
+from indicators.models import Goal, IndicatorResult, Mission
+from indicators.results import AgencyYearResults, GoalResult, agency_year_results
+
+from . import charts, defaults
+from .checks import Check, consistency_checks
+from .models import Report, Section
+from .narrative import render_narrative
+from .tables import TableNumbers, TableRef
+
+STATUS_LABELS = {
+    engine.STATUS_NOT_MET: "Tidak tercapai",
+    engine.STATUS_MET: "Tercapai",
+    engine.STATUS_EXCEEDED: "Melampaui target",
+}
+
+
+@dataclass
+class Text:
+    """A narrative section: what staff wrote, or default text generated from the data."""
+
+    html: str
+    generated: bool
+
+
+@dataclass
+class Money:
+    pagu: Decimal | None
+    realisasi: Decimal | None
+
+    @property
+    def sisa(self) -> Decimal | None:
+        return engine.sisa(self.pagu, self.realisasi)
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return engine.serapan(self.pagu, self.realisasi)
+
+
+@dataclass
+class HistoryRow:
+    year: int
+    result: IndicatorResult
+
+
+@dataclass
+class GoalAnalysis:
+    """Everything BAB III says about one tujuan or sasaran."""
+
+    number: str
+    goal: Goal
+    result: GoalResult
+    history: dict[int, list[HistoryRow]]
+    supporting: list[BudgetNode]
+    money: Money
+    efficiency: Decimal | None
+    text: Text
+    charts: list[tuple[IndicatorResult, str]]
+    table_year: TableRef
+    table_history: TableRef
+    table_progress: TableRef
+    table_efficiency: TableRef
+    history_years: list[int] = field(default_factory=list)
+
+    @property
+    def is_efficient(self) -> bool | None:
+        return engine.is_efficient(self.efficiency)
+
+
+@dataclass
+class ReportDocument:
+    agency: Agency
+    year: int
+    report: Report | None
+    missions: list[Mission]
+    results: AgencyYearResults
+    tree: BudgetTree
+    checks: list[Check]
+    texts: dict[str, Text]
+    analyses: list[GoalAnalysis]
+    tables: TableNumbers
+    total: Money
+    direct: Money
+    indirect: Money
+    by_source: list[tuple[str, Money]]
+    budget_chart: str
+    table_refs: dict[str, TableRef] = field(default_factory=dict)
+    status_labels: dict[str, str] = field(default_factory=lambda: STATUS_LABELS)
+
+    @property
+    def period(self):
+        return self.results.period
+
+    @property
+    def renstra_years(self) -> list[int]:
+        return list(self.period.years) if self.period else []
+
+    @property
+    def indicators(self) -> list[IndicatorResult]:
+        return self.results.indicators
+
+    @property
+    def goals_with_indicators(self) -> list[GoalResult]:
+        return [g for g in self.results.goals if g.indicators]
+
+    @property
+    def programs(self) -> list[BudgetNode]:
+        return [n for n in self.tree.nodes() if n.depth == 0]
+
+    @property
+    def emblem(self):
+        return self.agency.emblem or self.agency.region.emblem or None
+
+    def renstra_targets(self) -> dict[int, list[str]]:
+        """Each indicator's Renstra target for every year of the period, as printed."""
+        table = {}
+        for result in self.indicators:
+            by_year = {t.year: t for t in result.indicator.targets.all()}
+            table[result.indicator.pk] = [
+                target_text(t.renstra, t.renstra_upper, t.renstra_grade) or "-" if (t := by_year.get(y)) else "-"
+                for y in self.renstra_years
+            ]
+        return table
+
+    def quarter_rows(self) -> list[tuple[IndicatorResult, list[Decimal | None]]]:
+        """Each indicator's TW I-IV realizations of the report year (Lampiran)."""
+        rows = []
+        for result in self.indicators:
+            quarters = {
+                r.quarter: r.value for r in result.indicator.realizations.all() if r.year == self.year and r.quarter
+            }
+            rows.append((result, [quarters.get(q) for q in range(1, 5)]))
+        return rows
+
+    def quarter_budget_rows(self) -> list[tuple[BudgetNode, list[Decimal | None]]]:
+        """Each program's spending per quarter, summed over its lines (Lampiran)."""
+        rows = []
+        for program in self.programs:
+            sums = []
+            for quarter in range(4):
+                values = [
+                    a.quarters[quarter]
+                    for node in program.walk()
+                    if not node.children
+                    for a in node.item.allocations.all()
+                ]
+                sums.append(engine.total(values))
+            rows.append((program, sums))
+        return rows
+
+
+def _text(sections: dict, key: str, generated: str, goal: Goal | None = None) -> Text:
+    written = sections.get((key, goal.pk if goal else None))
+    if written and written.body.strip():
+        return Text(render_narrative(written.body), generated=False)
+    return Text(render_narrative(generated), generated=True)
+
+
+def _top_supporting(tree: BudgetTree, goal: Goal) -> list[BudgetNode]:
+    """Budget lines linked to `goal`, without counting a child whose parent is counted."""
+    linked = []
+    for root in tree.roots:
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.item.goal_id == goal.pk:
+                linked.append(node)
+            else:
+                stack.extend(reversed(node.children))
+    return linked
+
+
+def _money(nodes: list[BudgetNode]) -> Money:
+    return Money(engine.total(n.pagu for n in nodes), engine.total(n.realisasi for n in nodes))
+
+
+def build_document(agency: Agency, year: int) -> ReportDocument:
+    results = agency_year_results(agency, year)
+    tree = budget_tree(agency, year)
+    report = Report.objects.filter(agency=agency, year=year).first()
+    sections = {(s.key, s.goal_id): s for s in report.sections.all()} if report else {}
+    missions = list(results.period.missions.all()) if results.period else []
+    tables = TableNumbers()
+    refs = {
+        "renstra": tables.add("2", f"Tujuan, Sasaran, Indikator dan Target Renstra {_period_label(results)}"),
+        "pk": tables.add("2", f"Perjanjian Kinerja Tahun {year}"),
+        "program_plan": tables.add("2", f"Program dan Anggaran Tahun {year}"),
+        "iku": tables.add("3", f"Capaian Indikator Kinerja Utama Tahun {year}"),
+    }
+    analyses = []
+    for number, goal_result in enumerate((g for g in results.goals if g.indicators), 1):
+        analyses.append(_analyse(number, goal_result, results, tree, sections, tables, year))
+    refs["budget"] = tables.add("3", f"Realisasi Anggaran per Program dan Kegiatan Tahun {year}")
+    refs["sources"] = tables.add("3", f"Realisasi Anggaran per Sumber Dana Tahun {year}")
+    refs["lampiran_pk"] = tables.add("L", f"Perjanjian Kinerja Tahun {year}")
+    refs["lampiran_measure"] = tables.add("L", f"Pengukuran Kinerja Tahun {year}")
+    refs["lampiran_quarters"] = tables.add("L", f"Realisasi Kinerja dan Anggaran per Triwulan Tahun {year}")
+
+    direct = Money(*tree.total(BudgetItem.SpendingType.DIRECT))
+    indirect = Money(*tree.total(BudgetItem.SpendingType.INDIRECT))
+    total = Money(*tree.total())
+    doc = ReportDocument(
+        agency=agency,
+        year=year,
+        report=report,
+        missions=missions,
+        results=results,
+        tree=tree,
+        checks=consistency_checks(results, tree),
+        texts={},
+        analyses=analyses,
+        tables=tables,
+        total=total,
+        direct=direct,
+        indirect=indirect,
+        by_source=_by_source(tree),
+        budget_chart=charts.budget_absorption(
+            [(f"{n.item.code}", n.serapan) for n in tree.nodes() if n.depth == 0 and n.pagu]
+        ),
+        table_refs=refs,
+    )
+    for key, _label in Section.Key.choices:
+        if key != Section.Key.ANALISIS_SASARAN:
+            doc.texts[key] = _text(sections, key, defaults.generate(key, doc))
+    return doc
+
+
+def _period_label(results: AgencyYearResults) -> str:
+    return f"{results.period.start_year}-{results.period.end_year}" if results.period else ""
+
+
+def _analyse(number, goal_result, results, tree, sections, tables, year) -> GoalAnalysis:
+    goal = goal_result.goal
+    start = results.period.start_year
+    history = {}
+    for current in goal_result.indicators:
+        indicator = current.indicator
+        history[indicator.pk] = [
+            HistoryRow(y, indicator.result_for(y, results.context)) for y in range(start, year + 1)
+        ]
+    supporting = _top_supporting(tree, goal)
+    money = _money(supporting)
+    efficiency = engine.efficiency(goal_result.capaian, money.serapan)
+    chart_list = []
+    for current in goal_result.indicators:
+        series = [
+            (y, r.target, r.realization)
+            for y, r in ((y, current.indicator.result_for(y, results.context)) for y in results.period.years)
+        ]
+        chart_list.append(
+            (current, charts.target_vs_realization(current.indicator.name, current.indicator.unit, series))
+        )
+    label = f"{goal.get_kind_display()} {goal.statement}"
+    analysis = GoalAnalysis(
+        number=f"3.1.{number}",
+        goal=goal,
+        result=goal_result,
+        history=history,
+        supporting=supporting,
+        money=money,
+        efficiency=efficiency,
+        text=Text("", True),
+        charts=chart_list,
+        table_year=tables.add("3", f"Target dan Realisasi {year}: {label}"),
+        table_history=tables.add("3", f"Perbandingan dengan Tahun Sebelumnya: {label}"),
+        table_progress=tables.add("3", f"Kemajuan terhadap Target Akhir Renstra: {label}"),
+        table_efficiency=tables.add("3", f"Efisiensi Penggunaan Sumber Daya: {label}"),
+        history_years=list(range(start, year + 1)),
+    )
+    analysis.text = _text(sections, Section.Key.ANALISIS_SASARAN, defaults.goal_analysis(analysis, year), goal)
+    return analysis
+
+
+def _by_source(tree: BudgetTree) -> list[tuple[str, Money]]:
+    """Totals per funding source, over the leaves (the lines that carry the money)."""
+    sums: dict[str, list[Decimal]] = {}
+    for node in tree.nodes():
+        if node.children:
+            continue
+        for allocation in node.item.allocations.all():
+            pagu, realisasi = sums.setdefault(allocation.source.code, [Decimal(0), Decimal(0)])
+            sums[allocation.source.code] = [pagu + allocation.pagu, realisasi + allocation.realisasi]
+    return [(code, Money(p, r)) for code, (p, r) in sorted(sums.items())]
