@@ -38,6 +38,10 @@ COMMON = {
     "width": 720,
     "height": 300,
     "margin": 12,
+    # Fewer SVG elements: guides and value labels of every bar cost layout time in the PDF.
+    "show_y_guides": True,
+    "show_x_guides": False,
+    "show_minor_x_labels": True,
 }
 
 

@@ -74,6 +74,12 @@ def load_agency(data: dict) -> Agency:
 
     items: dict[str, BudgetItem] = {}
     sources = {s.code: s for s in FundingSource.objects.all()}
+    for row in data["budget"]:
+        for allocation in row["allocations"]:
+            if allocation["source"] not in sources:
+                sources[allocation["source"]] = FundingSource.objects.create(
+                    code=allocation["source"], name=allocation["source"]
+                )
     for order, row in enumerate(data["budget"], 1):
         indicator = row["indicator"] or {}
         item = BudgetItem.objects.create(

@@ -8,6 +8,9 @@ urlpatterns = [
     path("instansi/<slug:slug>/tahun/", views.year_switch, name="agency_year_switch"),
     path("instansi/<slug:slug>/<int:year>/", views.workspace, name="workspace"),
     path("instansi/<slug:slug>/<int:year>/narasi/", views.narrative, name="narrative"),
+    path("instansi/<slug:slug>/<int:year>/laporan/", views.report_html, name="report_html"),
+    path("instansi/<slug:slug>/<int:year>/laporan.pdf", views.report_pdf, name="report_pdf"),
+    path("instansi/<slug:slug>/<int:year>/laporan.json", views.report_json, name="report_json"),
     path(
         "instansi/<slug:slug>/<int:year>/narasi/sasaran/<int:goal_id>/",
         views.narrative_edit,

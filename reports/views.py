@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_safe
 
 from agencies.access import can_write, get_agency_for
@@ -13,9 +15,13 @@ from indicators.navigation import agency_context, checked_year, latest_data_year
 from indicators.results import agency_year_results
 
 from .checks import consistency_checks
+from .document import build_document
 from .forms import SectionForm, SignatureForm
+from .json_export import report_data
 from .models import Report, Section
 from .narrative import render_narrative
+from .pdf import html_to_pdf
+from .render import render_document
 
 STATUS_LABELS = {
     engine.STATUS_NOT_MET: "Tidak tercapai",
@@ -174,3 +180,46 @@ def narrative_edit(request, slug, year, key, goal_id=None):
         "reports/narrative_form.html",
         agency_context(request, agency, year, form=form, section=section, goal=goal, preview=preview, tab="narrative"),
     )
+
+
+def _document(request, slug, year):
+    agency = get_agency_for(request.user, slug)
+    return build_document(agency, checked_year(year))
+
+
+def _screen_bar(doc) -> str:
+    links = [
+        (reverse("workspace", args=[doc.agency.slug, doc.year]), "← Kembali ke ruang kerja"),
+        (reverse("report_pdf", args=[doc.agency.slug, doc.year]), "Unduh PDF"),
+        (reverse("report_json", args=[doc.agency.slug, doc.year]), "Data JSON"),
+    ]
+    return format_html_join(" ", '<a href="{}">{}</a>', links)
+
+
+@login_required
+@require_safe
+def report_html(request, slug, year):
+    """The report as the agency reads it while working; generated text is marked."""
+    doc = _document(request, slug, year)
+    return HttpResponse(render_document(doc, screen=_screen_bar(doc)))
+
+
+@login_required
+@require_safe
+def report_pdf(request, slug, year):
+    doc = _document(request, slug, year)
+    pdf = html_to_pdf(render_document(doc))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(doc)}.pdf"'
+    return response
+
+
+@login_required
+@require_safe
+def report_json(request, slug, year):
+    doc = _document(request, slug, year)
+    return JsonResponse(report_data(doc), json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def report_filename(doc) -> str:
+    return f"lkjip-{doc.agency.slug}-{doc.year}"
