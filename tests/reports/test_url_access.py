@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from agencies.models import Membership
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
-from reports.models import Report, Section
+from reports.models import Report, Section, WorkbookImport
 
 from ..conftest import make_user
 
@@ -35,6 +35,9 @@ ROUTES = {
     "report_html": (READ, lambda o: reverse("report_html", args=[o["slug"], YEAR])),
     "report_pdf": (READ, lambda o: reverse("report_pdf", args=[o["slug"], YEAR])),
     "report_json": (READ, lambda o: reverse("report_json", args=[o["slug"], YEAR])),
+    "workbook": (READ_WRITE, lambda o: reverse("workbook", args=[o["slug"], YEAR])),
+    "workbook_export": (READ, lambda o: reverse("workbook_export", args=[o["slug"], YEAR])),
+    "workbook_errors": (READ, lambda o: reverse("workbook_errors", args=[o["slug"], YEAR, o["import"]])),
     "narrative": (READ_WRITE, lambda o: reverse("narrative", args=[o["slug"], YEAR])),
     "renstra_create": (WRITE, lambda o: reverse("renstra_create", args=[o["slug"]])),
     "renstra_edit": (WRITE, lambda o: reverse("renstra_edit", args=[o["slug"], o["period"]])),
@@ -57,7 +60,7 @@ REDIRECTS = {"agency_home", "agency_year_switch"}
 # Views that only take POST.
 POST_ONLY = {"grid_preview"}
 # URLs outside the agency pages, tested on their own below and in test_home.
-GLOBAL = {"home", "login", "logout", "switch_language"}
+GLOBAL = {"home", "login", "logout", "switch_language", "workbook_template"}
 
 
 def app_url_names():
@@ -90,7 +93,8 @@ def build_agency(agency):
     BudgetAllocation.objects.create(item=item, source=FundingSource.objects.get(code="APBD"), pagu=D(100))
     report = Report.objects.create(agency=agency, year=YEAR)
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
-    return {"slug": agency.slug, "period": period.pk, "goal": goal.pk, "indicator": indicator.pk, "item": item.pk}
+    attempt = WorkbookImport.objects.create(agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK")
+    return {"import": attempt.pk, "slug": agency.slug, "period": period.pk, "goal": goal.pk, "indicator": indicator.pk, "item": item.pk}
 
 
 @pytest.fixture
@@ -116,6 +120,7 @@ def snapshot():
         BudgetAllocation,
         Report,
         Section,
+        WorkbookImport,
     ]
     return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
 

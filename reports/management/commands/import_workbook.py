@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from reports.workbook.importer import import_workbook
+
+
+class Command(BaseCommand):
+    help = (
+        "Impor workbook Excel ke satu instansi dan tahun, semua atau tidak sama sekali. Instansi dibuat dari "
+        "sheet Instansi bila slug belum ada."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--agency", required=True, help="slug instansi")
+        parser.add_argument("--year", required=True, type=int)
+        parser.add_argument("--replace", action="store_true",
+                            help="hapus data tahun/Renstra ini yang tidak tercantum di berkas")
+
+    def handle(self, *args, file, agency, year, replace, **options):
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"Berkas {file} tidak ada.")
+        result = import_workbook(path.read_bytes(), year, slug=agency, replace=replace)
+        for note in result.notes:
+            self.stdout.write(f"Catatan: {note}")
+        if not result.ok:
+            for issue in result.errors:
+                self.stderr.write(f"Galat: {issue}")
+            raise CommandError(f"{len(result.errors)} galat; tidak ada yang disimpan.")
+        counts = ", ".join(f"{count} {name}" for name, count in result.counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Diimpor ke {result.agency.slug} {year}: {counts}."))

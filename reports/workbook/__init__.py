@@ -1,0 +1,1 @@
+"""The agency-year workbook of LKJIP.md: one format for export, template and import."""

@@ -1,0 +1,634 @@
+"""Import a workbook into an agency-year: validate every row, then save all or nothing.
+
+Rows are created or updated by code. Nothing the file does not mention is deleted,
+unless `replace` is chosen: then goals, indicators, targets, realizations and budget
+lines of that Renstra / year that the file does not list are removed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django import forms
+from django.db import transaction
+from django.utils.text import slugify
+
+from agencies.models import Agency, Region
+from agencies.numbers import NumberFormatError, parse_number
+from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from indicators import capaian as engine
+from indicators.forms import VALUE_DIGITS, VALUE_PLACES, parse_target
+from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+
+from . import spec
+from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_workbook
+
+MAX_VALUE = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
+
+
+@dataclass
+class ImportResult:
+    agency: Agency | None = None
+    errors: list[Issue] = field(default_factory=list)
+    notes: list[Issue] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class Invalid(Exception):
+    pass
+
+
+class Validator:
+    """Converts cells to values, recording an Issue for every bad one."""
+
+    def __init__(self, sheets: dict[str, Sheet]):
+        self.sheets = sheets
+        self.errors: list[Issue] = []
+        self.notes: list[Issue] = []
+
+    def error(self, sheet: str, row: Row | None, column: str, message: str) -> None:
+        index = row.columns.get(column) if row else None
+        self.errors.append(
+            Issue(sheet, row.number if row else None, column_letter(row, column) if row else "", message, index)
+        )
+
+    def raw(self, sheet: str, row: Row, column: str):
+        value = row.values.get(column)
+        index = row.columns.get(column)
+        if index and (row.number, index) in self.sheets[sheet].formula_cells:
+            where = f"{column_letter(row, column)}{row.number}"
+            if value is None:
+                raise Invalid(f"Sel {where} berisi rumus tanpa nilai tersimpan; buka di Excel, simpan, lalu unggah "
+                              "lagi, atau ketik nilainya.")
+            self.notes.append(Issue(sheet, row.number, column_letter(row, column),
+                                    f"Sel {where} berisi rumus; dipakai nilai tersimpannya ({value})."))
+        return value
+
+    def cell(self, sheet: str, row: Row, column: str, convert, **kwargs):
+        try:
+            return convert(self.raw(sheet, row, column), **kwargs)
+        except Invalid as problem:
+            self.error(sheet, row, column, str(problem))
+            return None
+
+
+def text(value, required: bool = False, label: str = "") -> str:
+    if isinstance(value, datetime.date | datetime.datetime):
+        raise Invalid("Berisi tanggal; isi dengan teks.")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    result = "" if value is None else str(value).strip()
+    if required and not result:
+        raise Invalid(f"{label or 'Isian'} wajib diisi.")
+    return result
+
+
+def number(value, required: bool = False, minimum: Decimal | None = None) -> Decimal | None:
+    if isinstance(value, bool):
+        raise Invalid("Berisi TRUE/FALSE; isi dengan angka.")
+    if isinstance(value, datetime.date | datetime.datetime | datetime.time):
+        raise Invalid("Berisi tanggal, bukan angka. Ubah format sel menjadi angka.")
+    try:
+        result = parse_number(value if not isinstance(value, str) else value)
+    except NumberFormatError:
+        raise Invalid(f"'{value}' bukan angka (contoh: 1.234.567,89 atau 1234567.89).") from None
+    if result is None:
+        if required:
+            raise Invalid("Angka wajib diisi.")
+        return None
+    if abs(result) >= MAX_VALUE:
+        raise Invalid("Angka terlalu besar.")
+    if minimum is not None and result < minimum:
+        raise Invalid("Angka tidak boleh negatif.")
+    return result
+
+
+def money(value, required: bool = False) -> Decimal | None:
+    result = number(value, required=required, minimum=Decimal(0))
+    if result is not None and result != result.quantize(Decimal("0.01")):
+        raise Invalid("Rupiah paling banyak 2 angka di belakang koma.")
+    return result
+
+
+def value4(value, required: bool = False) -> Decimal | None:
+    result = number(value, required=required)
+    if result is not None and result != result.quantize(Decimal("0.0001")):
+        raise Invalid("Paling banyak 4 angka di belakang koma.")
+    return result
+
+
+def year(value) -> int:
+    if isinstance(value, datetime.date | datetime.datetime):
+        raise Invalid("Tahun berisi tanggal; isi dengan angka tahun, mis. 2020.")
+    result = number(value, required=True)
+    if result != result.to_integral_value() or not 2000 <= result <= 2100:
+        raise Invalid(f"Tahun '{value}' tidak valid (2000-2100).")
+    return int(result)
+
+
+def choice(value, mapping: dict, required: bool = True, default=None):
+    label = text(value)
+    if not label:
+        if required and default is None:
+            raise Invalid(f"Wajib diisi: {', '.join(mapping)}.")
+        return default
+    for word, stored in mapping.items():
+        if word.lower() == label.lower():
+            return stored
+    raise Invalid(f"'{label}' tidak dikenal; pilih salah satu: {', '.join(mapping)}.")
+
+
+def target_value(value, grade: bool) -> tuple[Decimal | None, Decimal | None, str]:
+    """A target cell: number, range "80 - 90", or grade (the grid's own parser)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None, ""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool) and not grade:
+        return value4(value), None, ""
+    try:
+        parsed = parse_target(text(value), grade)
+    except forms.ValidationError as error:
+        raise Invalid(" ".join(error.messages)) from None
+    return parsed.value, parsed.upper, parsed.grade
+
+
+@dataclass
+class Plan:
+    """Everything the file says, validated, ready to be saved."""
+
+    instansi: dict[str, str] = field(default_factory=dict)
+    missions: list[str] = field(default_factory=list)
+    start_year: int | None = None
+    end_year: int | None = None
+    goals: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)
+    targets: list[dict] = field(default_factory=list)
+    realizations: list[dict] = field(default_factory=list)
+    items: list[dict] = field(default_factory=list)
+
+
+def validate(sheets: dict[str, Sheet], year_: int) -> tuple[Plan, Validator]:
+    v = Validator(sheets)
+    plan = Plan()
+    _validate_instansi(v, sheets[spec.INSTANSI], plan, year_)
+    goal_kinds = _validate_goals(v, sheets[spec.SASARAN], plan)
+    indicator_kinds = _validate_indicators(v, sheets[spec.INDIKATOR], plan, goal_kinds)
+    _validate_targets(v, sheets[spec.TARGET], plan, indicator_kinds)
+    _validate_realizations(v, sheets[spec.REALISASI], plan, indicator_kinds)
+    _validate_budget(v, sheets[spec.ANGGARAN], plan, goal_kinds)
+    return plan, v
+
+
+def _validate_instansi(v: Validator, sheet: Sheet, plan: Plan, year_: int) -> None:
+    name = spec.INSTANSI
+    for row in sheet.rows:
+        key = v.cell(name, row, "Kolom", text)
+        value = v.cell(name, row, "Nilai", text)
+        if key is None:
+            continue
+        match = next((k for k in [*spec.INSTANSI_KEYS, spec.MISI] if k.lower() == key.lower()), None)
+        if match is None:
+            v.error(name, row, "Kolom", f"'{key}' tidak dikenal; pilihan: {', '.join(spec.INSTANSI_KEYS)}, Misi.")
+        elif match == spec.MISI:
+            if value:
+                plan.missions.append(value)
+        else:
+            plan.instansi[match] = value or ""
+            if match == "Periode Renstra":
+                _parse_period(v, row, value or "", plan, year_)
+    if not plan.instansi.get("Periode Renstra"):
+        v.error(name, None, "", "Baris 'Periode Renstra' (mis. 2016-2021) wajib ada.")
+
+
+def _parse_period(v: Validator, row: Row, value: str, plan: Plan, year_: int) -> None:
+    parts = [p.strip() for p in value.replace("–", "-").split("-")]
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        v.error(spec.INSTANSI, row, "Nilai", f"Periode Renstra '{value}' tidak valid; tulis mis. 2016-2021.")
+        return
+    start, end = int(parts[0]), int(parts[1])
+    if not 2000 <= start < end <= 2100:
+        v.error(spec.INSTANSI, row, "Nilai", f"Periode Renstra '{value}' tidak valid; tahun akhir sesudah tahun awal.")
+        return
+    plan.start_year, plan.end_year = start, end
+    if not start <= year_ <= end:
+        v.error(spec.INSTANSI, row, "Nilai", f"Tahun laporan {year_} di luar periode Renstra {start}-{end}.")
+
+
+def _duplicate(v: Validator, seen: dict, sheet: str, row: Row, column: str, key) -> bool:
+    if key in seen:
+        v.error(sheet, row, column, f"Kode {key} ganda (juga di baris {seen[key]}).")
+        return True
+    seen[key] = row.number
+    return False
+
+
+def _validate_goals(v: Validator, sheet: Sheet, plan: Plan) -> dict[str, str]:
+    name, seen, kinds, parents, rows = spec.SASARAN, {}, {}, {}, {}
+    for row in sheet.rows:
+        code = v.cell(name, row, "Kode", text, required=True, label="Kode")
+        kind = v.cell(name, row, "Jenis", choice, mapping=spec.GOAL_KIND)
+        parent = v.cell(name, row, "Kode Induk", text)
+        statement = v.cell(name, row, "Uraian", text, required=True, label="Uraian")
+        if not code or _duplicate(v, seen, name, row, "Kode", code):
+            continue
+        if kind == Goal.Kind.TUJUAN and parent:
+            v.error(name, row, "Kode Induk", "Tujuan tidak mempunyai induk.")
+        kinds[code], parents[code], rows[code] = kind, parent, row
+        plan.goals.append({"code": code, "kind": kind, "parent": parent or None, "statement": statement,
+                           "order": len(plan.goals) + 1})
+    for code, parent in parents.items():
+        if parent and parent not in kinds:
+            v.error(name, rows[code], "Kode Induk", f"Induk '{parent}' tidak ada di sheet Sasaran.")
+    for code in parents:
+        chain, current = [code], parents.get(code)
+        while current:
+            if current in chain:
+                v.error(name, rows[code], "Kode Induk", f"Induk membentuk lingkaran: {' -> '.join([*chain, current])}.")
+                break
+            chain.append(current)
+            current = parents.get(current)
+    return kinds
+
+
+def _validate_indicators(v: Validator, sheet: Sheet, plan: Plan, goals: dict) -> dict[str, str]:
+    name, seen, kinds, per_goal = spec.INDIKATOR, {}, {}, defaultdict(int)
+    for row in sheet.rows:
+        code = v.cell(name, row, "Kode", text, required=True, label="Kode")
+        goal = v.cell(name, row, "Kode Sasaran", text, required=True, label="Kode Sasaran")
+        data = {
+            "code": code,
+            "goal": goal,
+            "name": v.cell(name, row, "Nama", text, required=True, label="Nama"),
+            "unit": v.cell(name, row, "Satuan", text),
+            "polarity": v.cell(name, row, "Polaritas", choice, mapping=spec.POLARITY, default=engine.POSITIVE),
+            "value_kind": v.cell(name, row, "Jenis Nilai", choice, mapping=spec.VALUE_KIND,
+                                 default=Indicator.ValueKind.NUMBER),
+            "cumulative": v.cell(name, row, "Kumulatif", choice, mapping=spec.YES_NO, default=False),
+            "quarter_rollup": v.cell(name, row, "Rekap Triwulan", choice, mapping=spec.ROLLUP,
+                                     default=engine.ROLLUP_LAST),
+            "formula": v.cell(name, row, "Formula", text),
+            "numerator_label": v.cell(name, row, "Pembilang", text),
+            "denominator_label": v.cell(name, row, "Penyebut", text),
+            "data_source": v.cell(name, row, "Sumber Data", text),
+            "responsible_unit": v.cell(name, row, "Penanggung Jawab", text),
+            "end_target": v.cell(name, row, "Target Akhir Renstra", value4),
+        }
+        calculation = v.cell(name, row, "Cara Hitung", choice, mapping=spec.CALCULATION, required=False)
+        if calculation is None:
+            has_parts = data["numerator_label"] and data["denominator_label"]
+            calculation = engine.CALC_RATIO if has_parts else engine.CALC_DIRECT
+        data["calculation"] = calculation
+        if not code or _duplicate(v, seen, name, row, "Kode", code):
+            continue
+        if goal and goal not in goals:
+            v.error(name, row, "Kode Sasaran", f"Sasaran '{goal}' tidak ada di sheet Sasaran.")
+        per_goal[goal] += 1
+        data["order"] = per_goal[goal]
+        kinds[code] = data["value_kind"]
+        plan.indicators.append(data)
+    return kinds
+
+
+def _check_year(v: Validator, sheet: str, row: Row, plan: Plan, value: int | None) -> bool:
+    if value is None or plan.start_year is None:
+        return value is not None
+    if not plan.start_year <= value <= plan.end_year:
+        v.error(sheet, row, "Tahun", f"Tahun {value} di luar periode Renstra {plan.start_year}-{plan.end_year}.")
+        return False
+    return True
+
+
+def _validate_targets(v: Validator, sheet: Sheet, plan: Plan, indicators: dict) -> None:
+    name, seen = spec.TARGET, {}
+    for row in sheet.rows:
+        code = v.cell(name, row, "Kode Indikator", text, required=True, label="Kode Indikator")
+        when = v.cell(name, row, "Tahun", year)
+        if code and code not in indicators:
+            v.error(name, row, "Kode Indikator", f"Indikator '{code}' tidak ada di sheet Indikator.")
+            continue
+        if not code or not _check_year(v, name, row, plan, when) or _duplicate(v, seen, name, row, "Tahun",
+                                                                              (code, when)):
+            continue
+        grade = indicators[code] == Indicator.ValueKind.GRADE
+        data = {"code": code, "year": when}
+        for column, prefix in (("Target Renstra", "renstra"), ("Target PK", "agreement"),
+                               ("Target PK Perubahan", "agreement_revised")):
+            if column not in row.columns:
+                continue
+            parsed = v.cell(name, row, column, target_value, grade=grade)
+            if parsed is not None:
+                data[prefix] = parsed
+        plan.targets.append(data)
+
+
+def _validate_realizations(v: Validator, sheet: Sheet, plan: Plan, indicators: dict) -> None:
+    name, seen = spec.REALISASI, {}
+    for row in sheet.rows:
+        code = v.cell(name, row, "Kode Indikator", text, required=True, label="Kode Indikator")
+        when = v.cell(name, row, "Tahun", year)
+        quarter = v.cell(name, row, "Periode", choice, mapping=spec.PERIOD, required=False, default="Tahunan")
+        quarter = None if quarter == "Tahunan" else quarter
+        if code and code not in indicators:
+            v.error(name, row, "Kode Indikator", f"Indikator '{code}' tidak ada di sheet Indikator.")
+            continue
+        if not code or not _check_year(v, name, row, plan, when):
+            continue
+        if _duplicate(v, seen, name, row, "Periode", (code, when, quarter)):
+            continue
+        grade = indicators[code] == Indicator.ValueKind.GRADE
+        data = {"code": code, "year": when, "quarter": quarter, "value": None, "grade": "",
+                "numerator": v.cell(name, row, "Nilai Pembilang", value4),
+                "denominator": v.cell(name, row, "Nilai Penyebut", value4),
+                "note": v.cell(name, row, "Keterangan", text) or ""}
+        if grade:
+            parsed = v.cell(name, row, "Realisasi", target_value, grade=True)
+            data["grade"] = parsed[2] if parsed else ""
+        else:
+            data["value"] = v.cell(name, row, "Realisasi", value4)
+        if data["denominator"] == 0:
+            v.error(name, row, "Nilai Penyebut", "Penyebut tidak boleh 0.")
+        plan.realizations.append(data)
+
+
+def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict) -> None:
+    name = spec.ANGGARAN
+    items: dict[str, dict] = {}
+    sources = {s.code.lower(): s.code for s in FundingSource.objects.all()}
+    sources.update({s.name.lower(): s.code for s in FundingSource.objects.all()})
+    for row in sheet.rows:
+        code = v.cell(name, row, "Kode", text, required=True, label="Kode")
+        if not code:
+            continue
+        item = items.get(code)
+        if item is None:
+            item = {
+                "code": code,
+                "level": v.cell(name, row, "Jenis", choice, mapping=spec.LEVEL),
+                "parent": v.cell(name, row, "Kode Induk", text) or None,
+                "name": v.cell(name, row, "Nama", text, required=True, label="Nama"),
+                "goal": v.cell(name, row, "Kode Sasaran", text) or None,
+                "indicator_name": v.cell(name, row, "Indikator", text) or "",
+                "indicator_unit": v.cell(name, row, "Satuan", text) or "",
+                "indicator_target": v.cell(name, row, "Target", value4),
+                "indicator_realization": v.cell(name, row, "Realisasi Kinerja", value4),
+                "order": len(items) + 1,
+                "allocations": {},
+                "row": row,
+            }
+            items[code] = item
+            if item["goal"] and item["goal"] not in goals:
+                v.error(name, row, "Kode Sasaran", f"Sasaran '{item['goal']}' tidak ada di sheet Sasaran.")
+        pagu = v.cell(name, row, "Pagu", money)
+        realisasi = v.cell(name, row, "Realisasi Anggaran", money)
+        quarters = [v.cell(name, row, f"Realisasi TW{q}", money) for q in range(1, 5)]
+        source_text = v.cell(name, row, "Sumber Dana", text)
+        if pagu is None and realisasi is None and not any(q is not None for q in quarters):
+            continue  # a parent line summed from its children, or an item without money yet
+        source = sources.get((source_text or "APBD").lower())
+        if source is None:
+            known = ", ".join(sorted({s.code for s in FundingSource.objects.all()}))
+            v.error(name, row, "Sumber Dana", f"Sumber dana '{source_text}' tidak dikenal; pilihan: {known}.")
+            continue
+        if not source_text:
+            v.notes.append(Issue(name, row.number, column_letter(row, "Sumber Dana"),
+                                 "Sumber dana kosong; dianggap APBD."))
+        if source in item["allocations"]:
+            v.error(name, row, "Sumber Dana", f"Sumber dana {source} untuk kode {code} tercantum dua kali.")
+            continue
+        if pagu is None:
+            v.error(name, row, "Pagu", "Pagu wajib diisi bila realisasi diisi.")
+        item["allocations"][source] = {"pagu": pagu or Decimal(0), "realisasi": realisasi or Decimal(0),
+                                       "quarters": quarters}
+    expected_parent = {BudgetItem.Level.KEGIATAN: BudgetItem.Level.PROGRAM,
+                       BudgetItem.Level.SUB_KEGIATAN: BudgetItem.Level.KEGIATAN}
+    for item in items.values():
+        parent = items.get(item["parent"]) if item["parent"] else None
+        if item["parent"] and parent is None:
+            v.error(name, item["row"], "Kode Induk", f"Induk '{item['parent']}' tidak ada di sheet Anggaran.")
+        elif item["level"] in expected_parent and parent and parent["level"] != expected_parent[item["level"]]:
+            v.error(name, item["row"], "Kode Induk",
+                    f"{spec.label_of(spec.LEVEL, item['level'])} harus di bawah "
+                    f"{spec.label_of(spec.LEVEL, expected_parent[item['level']])}.")
+        elif item["level"] == BudgetItem.Level.PROGRAM and item["parent"]:
+            v.error(name, item["row"], "Kode Induk", "Program tidak mempunyai induk.")
+    plan.items = list(items.values())
+
+
+# --- Saving --------------------------------------------------------------------------
+
+
+def import_workbook(data: bytes, year_: int, *, agency: Agency | None = None, slug: str | None = None,
+                    replace: bool = False) -> ImportResult:
+    """Validate `data` and, when it has no error, save it in one transaction.
+
+    Give `agency` (browser import into that agency) or `slug` (command line: the agency
+    is created from the Instansi sheet when the slug does not exist).
+    """
+    result = ImportResult(agency=agency)
+    try:
+        sheets = open_workbook(data)
+    except WorkbookRefused as refused:
+        result.errors = refused.issues
+        return result
+    plan, validator = validate(sheets, year_)
+    result.notes = validator.notes
+    if agency is not None and plan.instansi.get("Pemda") and plan.instansi["Pemda"] != agency.region.name:
+        validator.errors.append(Issue(spec.INSTANSI, None, "", f"Pemda '{plan.instansi['Pemda']}' berbeda dengan "
+                                                              f"pemda instansi ini ({agency.region.name})."))
+    if agency is None and not plan.instansi.get("Nama Instansi"):
+        validator.errors.append(Issue(spec.INSTANSI, None, "", "Baris 'Nama Instansi' wajib diisi."))
+    result.errors = validator.errors
+    if result.errors:
+        return result
+    with transaction.atomic():
+        result.agency = agency or _agency_for(slug, plan)
+        result.counts = _save(result.agency, year_, plan, replace)
+    return result
+
+
+def _agency_for(slug: str, plan: Plan) -> Agency:
+    found = Agency.objects.select_related("region").filter(slug=slug).first()
+    if found:
+        return found
+    region_name = plan.instansi.get("Pemda") or "Pemda tanpa nama"
+    region = Region.objects.filter(name=region_name).first() or Region.objects.create(
+        name=region_name, slug=_unique_slug(Region, slugify(region_name) or "pemda")
+    )
+    return Agency.objects.create(region=region, slug=slug, name=plan.instansi["Nama Instansi"])
+
+
+def _unique_slug(model, base: str) -> str:
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, int]:
+    fields = {"Nama Instansi": "name", "Alamat": "address", "Nama Kepala": "head_name",
+              "Pangkat Kepala": "head_rank", "NIP Kepala": "head_nip"}
+    changed = False
+    for key, attribute in fields.items():
+        if key in plan.instansi and plan.instansi[key] != getattr(agency, attribute):
+            if key == "Nama Instansi" and not plan.instansi[key]:
+                continue
+            setattr(agency, attribute, plan.instansi[key])
+            changed = True
+    if changed:
+        agency.save()
+
+    period = RenstraPeriod.objects.filter(agency=agency, start_year=plan.start_year).first()
+    if period is None:
+        period = RenstraPeriod.objects.create(agency=agency, start_year=plan.start_year, end_year=plan.end_year,
+                                              vision=plan.instansi.get("Visi", ""))
+    elif (period.end_year, period.vision) != (plan.end_year, plan.instansi.get("Visi", period.vision)):
+        period.end_year, period.vision = plan.end_year, plan.instansi.get("Visi", period.vision)
+        period.save()
+    if plan.missions and [m.text for m in period.missions.all()] != plan.missions:
+        period.missions.all().delete()
+        Mission.objects.bulk_create(Mission(period=period, order=n, text=t) for n, t in enumerate(plan.missions, 1))
+
+    goals = _save_goals(period, plan)
+    indicators = _save_indicators(period, plan, goals)
+    _save_targets(indicators, plan)
+    _save_realizations(indicators, plan)
+    items = _save_budget(agency, year_, plan, goals)
+    if replace:
+        _delete_unmentioned(period, agency, year_, plan, goals, indicators, items)
+    return {"sasaran": len(goals), "indikator": len(indicators), "target": len(plan.targets),
+            "realisasi": len(plan.realizations), "anggaran": len(items)}
+
+
+def _update(instance, values: dict) -> bool:
+    """Set changed fields only; save when something changed (so a round trip writes nothing)."""
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, values[name])
+    if changed and instance.pk:
+        instance.save(update_fields=changed)
+    return bool(changed)
+
+
+def _save_goals(period, plan) -> dict[str, Goal]:
+    existing = {g.code: g for g in Goal.objects.filter(period=period)}
+    for data in plan.goals:
+        goal = existing.get(data["code"])
+        values = {"kind": data["kind"], "statement": data["statement"], "order": data["order"]}
+        if goal is None:
+            existing[data["code"]] = Goal.objects.create(period=period, code=data["code"], **values)
+        else:
+            _update(goal, values)
+    for data in plan.goals:  # parents once every goal exists
+        goal = existing[data["code"]]
+        parent = existing.get(data["parent"]) if data["parent"] else None
+        _update(goal, {"parent_id": parent.pk if parent else None})
+    return existing
+
+
+def _save_indicators(period, plan, goals) -> dict[str, Indicator]:
+    existing = {i.code: i for i in Indicator.objects.filter(period=period)}
+    for data in plan.indicators:
+        values = {k: v for k, v in data.items() if k not in ("code", "goal")}
+        values = {**values, "goal_id": goals[data["goal"]].pk,
+                  "unit": values["unit"] or "", "formula": values["formula"] or "",
+                  "numerator_label": values["numerator_label"] or "",
+                  "denominator_label": values["denominator_label"] or "",
+                  "data_source": values["data_source"] or "", "responsible_unit": values["responsible_unit"] or ""}
+        indicator = existing.get(data["code"])
+        if indicator is None:
+            existing[data["code"]] = Indicator.objects.create(period=period, code=data["code"], **values)
+        else:
+            _update(indicator, values)
+    return existing
+
+
+def _save_targets(indicators, plan) -> None:
+    stored = {(t.indicator_id, t.year): t for t in Target.objects.filter(indicator__in=indicators.values())}
+    for data in plan.targets:
+        indicator = indicators[data["code"]]
+        target = stored.get((indicator.pk, data["year"])) or Target(indicator=indicator, year=data["year"])
+        values = {}
+        for prefix in ("renstra", "agreement", "agreement_revised"):
+            if prefix in data:
+                value, upper, grade = data[prefix]
+                values.update({prefix: value, f"{prefix}_upper": upper, f"{prefix}_grade": grade})
+        if target.pk is None:
+            for name, value in values.items():
+                setattr(target, name, value)
+            target.save()
+        else:
+            _update(target, values)
+
+
+def _save_realizations(indicators, plan) -> None:
+    stored = {(r.indicator_id, r.year, r.quarter): r
+              for r in Realization.objects.filter(indicator__in=indicators.values())}
+    for data in plan.realizations:
+        indicator = indicators[data["code"]]
+        key = (indicator.pk, data["year"], data["quarter"])
+        values = {name: data[name] for name in ("value", "grade", "numerator", "denominator", "note")}
+        row = stored.get(key)
+        if row is None:
+            Realization.objects.create(indicator=indicator, year=data["year"], quarter=data["quarter"], **values)
+        else:
+            _update(row, values)
+
+
+def _save_budget(agency, year_, plan, goals) -> dict[str, BudgetItem]:
+    existing = {i.code: i for i in BudgetItem.objects.filter(agency=agency, year=year_)}
+    sources = {s.code: s for s in FundingSource.objects.all()}
+    for data in plan.items:
+        goal = goals.get(data["goal"]) if data["goal"] else None
+        values = {name: data[name] for name in ("level", "name", "indicator_name", "indicator_unit",
+                                                "indicator_target", "indicator_realization", "order")}
+        values["goal_id"] = goal.pk if goal else None
+        item = existing.get(data["code"])
+        if item is None:
+            existing[data["code"]] = BudgetItem.objects.create(agency=agency, year=year_, code=data["code"], **values)
+        else:
+            _update(item, values)
+    for data in plan.items:
+        item = existing[data["code"]]
+        parent = existing.get(data["parent"]) if data["parent"] else None
+        _update(item, {"parent_id": parent.pk if parent else None})
+        _save_allocations(item, data["allocations"], sources)
+    return {code: existing[code] for code in (d["code"] for d in plan.items)}
+
+
+def _save_allocations(item, allocations: dict, sources) -> None:
+    """The file lists every source of a line it mentions: its allocations become those."""
+    stored = {a.source.code: a for a in item.allocations.select_related("source")}
+    for code, allocation in stored.items():
+        if code not in allocations:
+            allocation.delete()
+    for code, data in allocations.items():
+        values = {"pagu": data["pagu"], "realisasi": data["realisasi"],
+                  **{f"realisasi_tw{q}": data["quarters"][q - 1] for q in range(1, 5)}}
+        row = stored.get(code)
+        if row is None:
+            BudgetAllocation.objects.create(item=item, source=sources[code], **values)
+        else:
+            _update(row, values)
+
+
+def _delete_unmentioned(period, agency, year_, plan, goals, indicators, items) -> None:
+    mentioned_goals = {d["code"] for d in plan.goals}
+    mentioned_indicators = {d["code"] for d in plan.indicators}
+    mentioned_targets = {(d["code"], d["year"]) for d in plan.targets}
+    mentioned_realizations = {(d["code"], d["year"], d["quarter"]) for d in plan.realizations}
+    for target in Target.objects.filter(indicator__period=period).select_related("indicator"):
+        if (target.indicator.code, target.year) not in mentioned_targets:
+            target.delete()
+    for row in Realization.objects.filter(indicator__period=period).select_related("indicator"):
+        if (row.indicator.code, row.year, row.quarter) not in mentioned_realizations:
+            row.delete()
+    Indicator.objects.filter(period=period).exclude(code__in=mentioned_indicators).delete()
+    Goal.objects.filter(period=period).exclude(code__in=mentioned_goals).delete()
+    BudgetItem.objects.filter(agency=agency, year=year_).exclude(code__in=set(items)).delete()

@@ -1,0 +1,86 @@
+"""Sheet names, column headers and the fixed vocabularies of the workbook.
+
+Headers are matched case-insensitively; extra columns are ignored. The optional
+columns (Cara Hitung, Target Akhir Renstra, Target PK Perubahan) are written by our
+export and read when present.
+"""
+
+from budget.models import BudgetItem
+from indicators import capaian as engine
+from indicators.models import Goal, Indicator
+
+INSTANSI = "Instansi"
+SASARAN = "Sasaran"
+INDIKATOR = "Indikator"
+TARGET = "Target"
+REALISASI = "Realisasi"
+ANGGARAN = "Anggaran"
+
+HEADERS = {
+    INSTANSI: ["Kolom", "Nilai"],
+    SASARAN: ["Kode", "Jenis", "Kode Induk", "Uraian"],
+    INDIKATOR: [
+        "Kode", "Kode Sasaran", "Nama", "Satuan", "Polaritas", "Jenis Nilai", "Kumulatif", "Rekap Triwulan",
+        "Formula", "Pembilang", "Penyebut", "Sumber Data", "Penanggung Jawab",
+    ],
+    TARGET: ["Kode Indikator", "Tahun", "Target Renstra", "Target PK"],
+    REALISASI: ["Kode Indikator", "Tahun", "Periode", "Realisasi", "Nilai Pembilang", "Nilai Penyebut", "Keterangan"],
+    ANGGARAN: [
+        "Kode", "Jenis", "Kode Induk", "Nama", "Kode Sasaran", "Indikator", "Satuan", "Target", "Realisasi Kinerja",
+        "Sumber Dana", "Pagu", "Realisasi Anggaran", "Realisasi TW1", "Realisasi TW2", "Realisasi TW3",
+        "Realisasi TW4",
+    ],
+}
+OPTIONAL = {
+    INDIKATOR: ["Cara Hitung", "Target Akhir Renstra"],
+    TARGET: ["Target PK Perubahan"],
+}
+SHEETS = list(HEADERS)
+
+INSTANSI_KEYS = ["Nama Instansi", "Pemda", "Alamat", "Nama Kepala", "Pangkat Kepala", "NIP Kepala", "Periode Renstra",
+                 "Visi"]
+MISI = "Misi"
+
+GOAL_KIND = {"Tujuan": Goal.Kind.TUJUAN, "Sasaran": Goal.Kind.SASARAN}
+POLARITY = {"Positif": engine.POSITIVE, "Negatif": engine.NEGATIVE}
+VALUE_KIND = {"Angka": Indicator.ValueKind.NUMBER, "Predikat": Indicator.ValueKind.GRADE}
+YES_NO = {"Ya": True, "Tidak": False}
+ROLLUP = {"Jumlah": engine.ROLLUP_SUM, "Terakhir": engine.ROLLUP_LAST, "Rata-rata": engine.ROLLUP_AVERAGE}
+CALCULATION = {"Langsung": engine.CALC_DIRECT, "Rasio": engine.CALC_RATIO, "Pertumbuhan": engine.CALC_GROWTH}
+PERIOD = {"Tahunan": None, "TW1": 1, "TW2": 2, "TW3": 3, "TW4": 4}
+LEVEL = {
+    "Program": BudgetItem.Level.PROGRAM,
+    "Kegiatan": BudgetItem.Level.KEGIATAN,
+    "Sub Kegiatan": BudgetItem.Level.SUB_KEGIATAN,
+}
+
+# Drop-downs in the exported workbook and the template: (sheet, header) -> choices.
+VOCABULARIES = {
+    (SASARAN, "Jenis"): list(GOAL_KIND),
+    (INDIKATOR, "Polaritas"): list(POLARITY),
+    (INDIKATOR, "Jenis Nilai"): list(VALUE_KIND),
+    (INDIKATOR, "Kumulatif"): list(YES_NO),
+    (INDIKATOR, "Rekap Triwulan"): list(ROLLUP),
+    (INDIKATOR, "Cara Hitung"): list(CALCULATION),
+    (REALISASI, "Periode"): list(PERIOD),
+    (ANGGARAN, "Jenis"): list(LEVEL),
+}
+
+# Columns holding money or values: formatted `#,##0.##` for people.
+NUMBER_COLUMNS = {
+    (TARGET, "Target Renstra"), (TARGET, "Target PK"), (TARGET, "Target PK Perubahan"),
+    (REALISASI, "Realisasi"), (REALISASI, "Nilai Pembilang"), (REALISASI, "Nilai Penyebut"),
+    (INDIKATOR, "Target Akhir Renstra"),
+    (ANGGARAN, "Target"), (ANGGARAN, "Realisasi Kinerja"), (ANGGARAN, "Pagu"), (ANGGARAN, "Realisasi Anggaran"),
+    (ANGGARAN, "Realisasi TW1"), (ANGGARAN, "Realisasi TW2"), (ANGGARAN, "Realisasi TW3"),
+    (ANGGARAN, "Realisasi TW4"),
+}
+
+
+def columns(sheet: str) -> list[str]:
+    return HEADERS[sheet] + OPTIONAL.get(sheet, [])
+
+
+def label_of(mapping: dict, value) -> str:
+    """The workbook word for a stored value (e.g. 'positive' -> 'Positif')."""
+    return next((label for label, stored in mapping.items() if stored == value), "")
