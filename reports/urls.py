@@ -11,8 +11,11 @@ urlpatterns = [
     path("excel/template.xlsx", views.workbook_template, name="workbook_template"),
     path("instansi/<slug:slug>/<int:year>/excel/", views.workbook_page, name="workbook"),
     path("instansi/<slug:slug>/<int:year>/excel/ekspor.xlsx", views.workbook_export, name="workbook_export"),
-    path("instansi/<slug:slug>/<int:year>/excel/galat/<int:import_id>.xlsx", views.workbook_errors,
-         name="workbook_errors"),
+    path(
+        "instansi/<slug:slug>/<int:year>/excel/galat/<int:import_id>.xlsx",
+        views.workbook_errors,
+        name="workbook_errors",
+    ),
     path("instansi/<slug:slug>/<int:year>/laporan/", views.report_html, name="report_html"),
     path("instansi/<slug:slug>/<int:year>/laporan.pdf", views.report_pdf, name="report_pdf"),
     path("instansi/<slug:slug>/<int:year>/laporan.json", views.report_json, name="report_json"),

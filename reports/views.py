@@ -58,8 +58,13 @@ def agency_home(request, slug):
     return redirect("workspace", slug=agency.slug, year=working_year(request, agency))
 
 
-TAB_URLS = {"workspace": "workspace", "grid": "grid", "budget": "budget", "narrative": "narrative",
-            "workbook": "workbook"}
+TAB_URLS = {
+    "workspace": "workspace",
+    "grid": "grid",
+    "budget": "budget",
+    "narrative": "narrative",
+    "workbook": "workbook",
+}
 
 
 @login_required
@@ -250,9 +255,14 @@ def workbook_page(request, slug, year):
         data = upload.read()
         result = import_workbook(data, year, agency=agency, replace=form.cleaned_data["replace"])
         attempt = WorkbookImport.objects.create(
-            agency=agency, year=year, user=request.user, filename=upload.name[:255],
-            replace=form.cleaned_data["replace"], succeeded=result.ok,
-            errors=[_issue_dict(i) for i in result.errors], notes=[_issue_dict(i) for i in result.notes],
+            agency=agency,
+            year=year,
+            user=request.user,
+            filename=upload.name[:255],
+            replace=form.cleaned_data["replace"],
+            succeeded=result.ok,
+            errors=[_issue_dict(i) for i in result.errors],
+            notes=[_issue_dict(i) for i in result.notes],
             annotated=None if result.ok else annotate(data, result.errors),
         )
         if result.ok:
@@ -265,9 +275,16 @@ def workbook_page(request, slug, year):
     return render(
         request,
         "reports/workbook.html",
-        agency_context(request, agency, year, form=form, attempt=attempt, tab="workbook",
-                       can_edit=can_write(request.user, agency),
-                       recent=WorkbookImport.objects.filter(agency=agency).defer("annotated")[:10]),
+        agency_context(
+            request,
+            agency,
+            year,
+            form=form,
+            attempt=attempt,
+            tab="workbook",
+            can_edit=can_write(request.user, agency),
+            recent=WorkbookImport.objects.filter(agency=agency).defer("annotated")[:10],
+        ),
     )
 
 

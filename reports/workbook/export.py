@@ -65,10 +65,21 @@ def sasaran_rows(goals: list[Goal]) -> Iterator[list]:
 def indikator_rows(indicators: list[Indicator]) -> Iterator[list]:
     for i in indicators:
         yield [
-            i.code, i.goal.code, i.name, i.unit, spec.label_of(spec.POLARITY, i.polarity),
-            spec.label_of(spec.VALUE_KIND, i.value_kind), spec.label_of(spec.YES_NO, i.cumulative),
-            spec.label_of(spec.ROLLUP, i.quarter_rollup), i.formula, i.numerator_label, i.denominator_label,
-            i.data_source, i.responsible_unit, spec.label_of(spec.CALCULATION, i.calculation), _number(i.end_target),
+            i.code,
+            i.goal.code,
+            i.name,
+            i.unit,
+            spec.label_of(spec.POLARITY, i.polarity),
+            spec.label_of(spec.VALUE_KIND, i.value_kind),
+            spec.label_of(spec.YES_NO, i.cumulative),
+            spec.label_of(spec.ROLLUP, i.quarter_rollup),
+            i.formula,
+            i.numerator_label,
+            i.denominator_label,
+            i.data_source,
+            i.responsible_unit,
+            spec.label_of(spec.CALCULATION, i.calculation),
+            _number(i.end_target),
         ]
 
 
@@ -76,7 +87,8 @@ def target_rows(indicators: list[Indicator]) -> Iterator[list]:
     for i in indicators:
         for t in i.targets.all():
             yield [
-                i.code, t.year,
+                i.code,
+                t.year,
                 _target(t.renstra, t.renstra_upper, t.renstra_grade),
                 _target(t.agreement, t.agreement_upper, t.agreement_grade),
                 _target(t.agreement_revised, t.agreement_revised_upper, t.agreement_revised_grade),
@@ -95,16 +107,21 @@ def anggaran_rows(items: list[BudgetItem]) -> Iterator[list]:
     codes = {item.pk: item.code for item in items}
     for item in items:
         base = [
-            item.code, spec.label_of(spec.LEVEL, item.level), codes.get(item.parent_id, ""), item.name,
-            item.goal.code if item.goal else "", item.indicator_name, item.indicator_unit,
-            _number(item.indicator_target), _number(item.indicator_realization),
+            item.code,
+            spec.label_of(spec.LEVEL, item.level),
+            codes.get(item.parent_id, ""),
+            item.name,
+            item.goal.code if item.goal else "",
+            item.indicator_name,
+            item.indicator_unit,
+            _number(item.indicator_target),
+            _number(item.indicator_realization),
         ]
         allocations = list(item.allocations.all())
         if not allocations:
             yield [*base, "", None, None, None, None, None, None]
         for a in allocations:
-            yield [*base, a.source.code, _number(a.pagu), _number(a.realisasi),
-                   *(_number(q) for q in a.quarters)]
+            yield [*base, a.source.code, _number(a.pagu), _number(a.realisasi), *(_number(q) for q in a.quarters)]
 
 
 def workbook_rows(agency: Agency, year: int) -> dict[str, Iterator[list]]:

@@ -65,10 +65,18 @@ class Validator:
         if index and (row.number, index) in self.sheets[sheet].formula_cells:
             where = f"{column_letter(row, column)}{row.number}"
             if value is None:
-                raise Invalid(f"Sel {where} berisi rumus tanpa nilai tersimpan; buka di Excel, simpan, lalu unggah "
-                              "lagi, atau ketik nilainya.")
-            self.notes.append(Issue(sheet, row.number, column_letter(row, column),
-                                    f"Sel {where} berisi rumus; dipakai nilai tersimpannya ({value})."))
+                raise Invalid(
+                    f"Sel {where} berisi rumus tanpa nilai tersimpan; buka di Excel, simpan, lalu unggah "
+                    "lagi, atau ketik nilainya."
+                )
+            self.notes.append(
+                Issue(
+                    sheet,
+                    row.number,
+                    column_letter(row, column),
+                    f"Sel {where} berisi rumus; dipakai nilai tersimpannya ({value}).",
+                )
+            )
         return value
 
     def cell(self, sheet: str, row: Row, column: str, convert, **kwargs):
@@ -240,8 +248,9 @@ def _validate_goals(v: Validator, sheet: Sheet, plan: Plan) -> dict[str, str]:
         if kind == Goal.Kind.TUJUAN and parent:
             v.error(name, row, "Kode Induk", "Tujuan tidak mempunyai induk.")
         kinds[code], parents[code], rows[code] = kind, parent, row
-        plan.goals.append({"code": code, "kind": kind, "parent": parent or None, "statement": statement,
-                           "order": len(plan.goals) + 1})
+        plan.goals.append(
+            {"code": code, "kind": kind, "parent": parent or None, "statement": statement, "order": len(plan.goals) + 1}
+        )
     for code, parent in parents.items():
         if parent and parent not in kinds:
             v.error(name, rows[code], "Kode Induk", f"Induk '{parent}' tidak ada di sheet Sasaran.")
@@ -267,11 +276,13 @@ def _validate_indicators(v: Validator, sheet: Sheet, plan: Plan, goals: dict) ->
             "name": v.cell(name, row, "Nama", text, required=True, label="Nama"),
             "unit": v.cell(name, row, "Satuan", text),
             "polarity": v.cell(name, row, "Polaritas", choice, mapping=spec.POLARITY, default=engine.POSITIVE),
-            "value_kind": v.cell(name, row, "Jenis Nilai", choice, mapping=spec.VALUE_KIND,
-                                 default=Indicator.ValueKind.NUMBER),
+            "value_kind": v.cell(
+                name, row, "Jenis Nilai", choice, mapping=spec.VALUE_KIND, default=Indicator.ValueKind.NUMBER
+            ),
             "cumulative": v.cell(name, row, "Kumulatif", choice, mapping=spec.YES_NO, default=False),
-            "quarter_rollup": v.cell(name, row, "Rekap Triwulan", choice, mapping=spec.ROLLUP,
-                                     default=engine.ROLLUP_LAST),
+            "quarter_rollup": v.cell(
+                name, row, "Rekap Triwulan", choice, mapping=spec.ROLLUP, default=engine.ROLLUP_LAST
+            ),
             "formula": v.cell(name, row, "Formula", text),
             "numerator_label": v.cell(name, row, "Pembilang", text),
             "denominator_label": v.cell(name, row, "Penyebut", text),
@@ -312,13 +323,19 @@ def _validate_targets(v: Validator, sheet: Sheet, plan: Plan, indicators: dict) 
         if code and code not in indicators:
             v.error(name, row, "Kode Indikator", f"Indikator '{code}' tidak ada di sheet Indikator.")
             continue
-        if not code or not _check_year(v, name, row, plan, when) or _duplicate(v, seen, name, row, "Tahun",
-                                                                              (code, when)):
+        if (
+            not code
+            or not _check_year(v, name, row, plan, when)
+            or _duplicate(v, seen, name, row, "Tahun", (code, when))
+        ):
             continue
         grade = indicators[code] == Indicator.ValueKind.GRADE
         data = {"code": code, "year": when}
-        for column, prefix in (("Target Renstra", "renstra"), ("Target PK", "agreement"),
-                               ("Target PK Perubahan", "agreement_revised")):
+        for column, prefix in (
+            ("Target Renstra", "renstra"),
+            ("Target PK", "agreement"),
+            ("Target PK Perubahan", "agreement_revised"),
+        ):
             if column not in row.columns:
                 continue
             parsed = v.cell(name, row, column, target_value, grade=grade)
@@ -342,10 +359,16 @@ def _validate_realizations(v: Validator, sheet: Sheet, plan: Plan, indicators: d
         if _duplicate(v, seen, name, row, "Periode", (code, when, quarter)):
             continue
         grade = indicators[code] == Indicator.ValueKind.GRADE
-        data = {"code": code, "year": when, "quarter": quarter, "value": None, "grade": "",
-                "numerator": v.cell(name, row, "Nilai Pembilang", value4),
-                "denominator": v.cell(name, row, "Nilai Penyebut", value4),
-                "note": v.cell(name, row, "Keterangan", text) or ""}
+        data = {
+            "code": code,
+            "year": when,
+            "quarter": quarter,
+            "value": None,
+            "grade": "",
+            "numerator": v.cell(name, row, "Nilai Pembilang", value4),
+            "denominator": v.cell(name, row, "Nilai Penyebut", value4),
+            "note": v.cell(name, row, "Keterangan", text) or "",
+        }
         if grade:
             parsed = v.cell(name, row, "Realisasi", target_value, grade=True)
             data["grade"] = parsed[2] if parsed else ""
@@ -396,25 +419,35 @@ def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict) -> Non
             v.error(name, row, "Sumber Dana", f"Sumber dana '{source_text}' tidak dikenal; pilihan: {known}.")
             continue
         if not source_text:
-            v.notes.append(Issue(name, row.number, column_letter(row, "Sumber Dana"),
-                                 "Sumber dana kosong; dianggap APBD."))
+            v.notes.append(
+                Issue(name, row.number, column_letter(row, "Sumber Dana"), "Sumber dana kosong; dianggap APBD.")
+            )
         if source in item["allocations"]:
             v.error(name, row, "Sumber Dana", f"Sumber dana {source} untuk kode {code} tercantum dua kali.")
             continue
-        if pagu is None:
+        if pagu is None and row.values.get("Pagu") in (None, ""):
             v.error(name, row, "Pagu", "Pagu wajib diisi bila realisasi diisi.")
-        item["allocations"][source] = {"pagu": pagu or Decimal(0), "realisasi": realisasi or Decimal(0),
-                                       "quarters": quarters}
-    expected_parent = {BudgetItem.Level.KEGIATAN: BudgetItem.Level.PROGRAM,
-                       BudgetItem.Level.SUB_KEGIATAN: BudgetItem.Level.KEGIATAN}
+        item["allocations"][source] = {
+            "pagu": pagu or Decimal(0),
+            "realisasi": realisasi or Decimal(0),
+            "quarters": quarters,
+        }
+    expected_parent = {
+        BudgetItem.Level.KEGIATAN: BudgetItem.Level.PROGRAM,
+        BudgetItem.Level.SUB_KEGIATAN: BudgetItem.Level.KEGIATAN,
+    }
     for item in items.values():
         parent = items.get(item["parent"]) if item["parent"] else None
         if item["parent"] and parent is None:
             v.error(name, item["row"], "Kode Induk", f"Induk '{item['parent']}' tidak ada di sheet Anggaran.")
         elif item["level"] in expected_parent and parent and parent["level"] != expected_parent[item["level"]]:
-            v.error(name, item["row"], "Kode Induk",
-                    f"{spec.label_of(spec.LEVEL, item['level'])} harus di bawah "
-                    f"{spec.label_of(spec.LEVEL, expected_parent[item['level']])}.")
+            v.error(
+                name,
+                item["row"],
+                "Kode Induk",
+                f"{spec.label_of(spec.LEVEL, item['level'])} harus di bawah "
+                f"{spec.label_of(spec.LEVEL, expected_parent[item['level']])}.",
+            )
         elif item["level"] == BudgetItem.Level.PROGRAM and item["parent"]:
             v.error(name, item["row"], "Kode Induk", "Program tidak mempunyai induk.")
     plan.items = list(items.values())
@@ -423,8 +456,9 @@ def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict) -> Non
 # --- Saving --------------------------------------------------------------------------
 
 
-def import_workbook(data: bytes, year_: int, *, agency: Agency | None = None, slug: str | None = None,
-                    replace: bool = False) -> ImportResult:
+def import_workbook(
+    data: bytes, year_: int, *, agency: Agency | None = None, slug: str | None = None, replace: bool = False
+) -> ImportResult:
     """Validate `data` and, when it has no error, save it in one transaction.
 
     Give `agency` (browser import into that agency) or `slug` (command line: the agency
@@ -439,8 +473,14 @@ def import_workbook(data: bytes, year_: int, *, agency: Agency | None = None, sl
     plan, validator = validate(sheets, year_)
     result.notes = validator.notes
     if agency is not None and plan.instansi.get("Pemda") and plan.instansi["Pemda"] != agency.region.name:
-        validator.errors.append(Issue(spec.INSTANSI, None, "", f"Pemda '{plan.instansi['Pemda']}' berbeda dengan "
-                                                              f"pemda instansi ini ({agency.region.name})."))
+        validator.errors.append(
+            Issue(
+                spec.INSTANSI,
+                None,
+                "",
+                f"Pemda '{plan.instansi['Pemda']}' berbeda dengan pemda instansi ini ({agency.region.name}).",
+            )
+        )
     if agency is None and not plan.instansi.get("Nama Instansi"):
         validator.errors.append(Issue(spec.INSTANSI, None, "", "Baris 'Nama Instansi' wajib diisi."))
     result.errors = validator.errors
@@ -472,8 +512,13 @@ def _unique_slug(model, base: str) -> str:
 
 
 def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, int]:
-    fields = {"Nama Instansi": "name", "Alamat": "address", "Nama Kepala": "head_name",
-              "Pangkat Kepala": "head_rank", "NIP Kepala": "head_nip"}
+    fields = {
+        "Nama Instansi": "name",
+        "Alamat": "address",
+        "Nama Kepala": "head_name",
+        "Pangkat Kepala": "head_rank",
+        "NIP Kepala": "head_nip",
+    }
     changed = False
     for key, attribute in fields.items():
         if key in plan.instansi and plan.instansi[key] != getattr(agency, attribute):
@@ -486,8 +531,9 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
 
     period = RenstraPeriod.objects.filter(agency=agency, start_year=plan.start_year).first()
     if period is None:
-        period = RenstraPeriod.objects.create(agency=agency, start_year=plan.start_year, end_year=plan.end_year,
-                                              vision=plan.instansi.get("Visi", ""))
+        period = RenstraPeriod.objects.create(
+            agency=agency, start_year=plan.start_year, end_year=plan.end_year, vision=plan.instansi.get("Visi", "")
+        )
     elif (period.end_year, period.vision) != (plan.end_year, plan.instansi.get("Visi", period.vision)):
         period.end_year, period.vision = plan.end_year, plan.instansi.get("Visi", period.vision)
         period.save()
@@ -502,8 +548,13 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
     items = _save_budget(agency, year_, plan, goals)
     if replace:
         _delete_unmentioned(period, agency, year_, plan, goals, indicators, items)
-    return {"sasaran": len(goals), "indikator": len(indicators), "target": len(plan.targets),
-            "realisasi": len(plan.realizations), "anggaran": len(items)}
+    return {
+        "sasaran": len(goals),
+        "indikator": len(indicators),
+        "target": len(plan.targets),
+        "realisasi": len(plan.realizations),
+        "anggaran": len(items),
+    }
 
 
 def _update(instance, values: dict) -> bool:
@@ -536,11 +587,16 @@ def _save_indicators(period, plan, goals) -> dict[str, Indicator]:
     existing = {i.code: i for i in Indicator.objects.filter(period=period)}
     for data in plan.indicators:
         values = {k: v for k, v in data.items() if k not in ("code", "goal")}
-        values = {**values, "goal_id": goals[data["goal"]].pk,
-                  "unit": values["unit"] or "", "formula": values["formula"] or "",
-                  "numerator_label": values["numerator_label"] or "",
-                  "denominator_label": values["denominator_label"] or "",
-                  "data_source": values["data_source"] or "", "responsible_unit": values["responsible_unit"] or ""}
+        values = {
+            **values,
+            "goal_id": goals[data["goal"]].pk,
+            "unit": values["unit"] or "",
+            "formula": values["formula"] or "",
+            "numerator_label": values["numerator_label"] or "",
+            "denominator_label": values["denominator_label"] or "",
+            "data_source": values["data_source"] or "",
+            "responsible_unit": values["responsible_unit"] or "",
+        }
         indicator = existing.get(data["code"])
         if indicator is None:
             existing[data["code"]] = Indicator.objects.create(period=period, code=data["code"], **values)
@@ -568,8 +624,9 @@ def _save_targets(indicators, plan) -> None:
 
 
 def _save_realizations(indicators, plan) -> None:
-    stored = {(r.indicator_id, r.year, r.quarter): r
-              for r in Realization.objects.filter(indicator__in=indicators.values())}
+    stored = {
+        (r.indicator_id, r.year, r.quarter): r for r in Realization.objects.filter(indicator__in=indicators.values())
+    }
     for data in plan.realizations:
         indicator = indicators[data["code"]]
         key = (indicator.pk, data["year"], data["quarter"])
@@ -586,8 +643,18 @@ def _save_budget(agency, year_, plan, goals) -> dict[str, BudgetItem]:
     sources = {s.code: s for s in FundingSource.objects.all()}
     for data in plan.items:
         goal = goals.get(data["goal"]) if data["goal"] else None
-        values = {name: data[name] for name in ("level", "name", "indicator_name", "indicator_unit",
-                                                "indicator_target", "indicator_realization", "order")}
+        values = {
+            name: data[name]
+            for name in (
+                "level",
+                "name",
+                "indicator_name",
+                "indicator_unit",
+                "indicator_target",
+                "indicator_realization",
+                "order",
+            )
+        }
         values["goal_id"] = goal.pk if goal else None
         item = existing.get(data["code"])
         if item is None:
@@ -609,8 +676,11 @@ def _save_allocations(item, allocations: dict, sources) -> None:
         if code not in allocations:
             allocation.delete()
     for code, data in allocations.items():
-        values = {"pagu": data["pagu"], "realisasi": data["realisasi"],
-                  **{f"realisasi_tw{q}": data["quarters"][q - 1] for q in range(1, 5)}}
+        values = {
+            "pagu": data["pagu"],
+            "realisasi": data["realisasi"],
+            **{f"realisasi_tw{q}": data["quarters"][q - 1] for q in range(1, 5)},
+        }
         row = stored.get(code)
         if row is None:
             BudgetAllocation.objects.create(item=item, source=sources[code], **values)

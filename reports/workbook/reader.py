@@ -125,11 +125,13 @@ def open_workbook(data: bytes) -> dict[str, Sheet]:
         xml = _sheet_xml(archive, worksheet)
         for ref in _MERGE.findall(xml):
             issues.append(
-                Issue(wanted, _first_row(ref), "", f"Sel digabung (merge) {ref}: pisahkan sel gabungan lalu unggah lagi.")
+                Issue(
+                    wanted, _first_row(ref), "", f"Sel digabung (merge) {ref}: pisahkan sel gabungan lalu unggah lagi."
+                )
             )
-        sheet = Sheet(wanted, formula_cells={
-            (int(row), column_index_from_string(col)) for col, row in _FORMULA_CELL.findall(xml)
-        })
+        sheet = Sheet(
+            wanted, formula_cells={(int(row), column_index_from_string(col)) for col, row in _FORMULA_CELL.findall(xml)}
+        )
         issues.extend(_read_rows(worksheet, sheet))
         sheets[wanted] = sheet
     workbook.close()
@@ -170,8 +172,14 @@ def _read_rows(worksheet, sheet: Sheet) -> list[Issue]:
     columns = {name: index + 1 for name, index in positions.items()}
     for number, values in enumerate(rows, 2):
         if number - 1 > MAX_ROWS:
-            return [Issue(sheet.name, number, "", f"Terlalu banyak baris (lebih dari {MAX_ROWS:,}); "
-                          "bagi menjadi beberapa berkas.".replace(",", "."))]
+            return [
+                Issue(
+                    sheet.name,
+                    number,
+                    "",
+                    f"Terlalu banyak baris (lebih dari {MAX_ROWS:,}); bagi menjadi beberapa berkas.".replace(",", "."),
+                )
+            ]
         if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         picked = {name: values[index] if index < len(values) else None for name, index in positions.items()}

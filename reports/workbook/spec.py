@@ -20,14 +20,38 @@ HEADERS = {
     INSTANSI: ["Kolom", "Nilai"],
     SASARAN: ["Kode", "Jenis", "Kode Induk", "Uraian"],
     INDIKATOR: [
-        "Kode", "Kode Sasaran", "Nama", "Satuan", "Polaritas", "Jenis Nilai", "Kumulatif", "Rekap Triwulan",
-        "Formula", "Pembilang", "Penyebut", "Sumber Data", "Penanggung Jawab",
+        "Kode",
+        "Kode Sasaran",
+        "Nama",
+        "Satuan",
+        "Polaritas",
+        "Jenis Nilai",
+        "Kumulatif",
+        "Rekap Triwulan",
+        "Formula",
+        "Pembilang",
+        "Penyebut",
+        "Sumber Data",
+        "Penanggung Jawab",
     ],
     TARGET: ["Kode Indikator", "Tahun", "Target Renstra", "Target PK"],
     REALISASI: ["Kode Indikator", "Tahun", "Periode", "Realisasi", "Nilai Pembilang", "Nilai Penyebut", "Keterangan"],
     ANGGARAN: [
-        "Kode", "Jenis", "Kode Induk", "Nama", "Kode Sasaran", "Indikator", "Satuan", "Target", "Realisasi Kinerja",
-        "Sumber Dana", "Pagu", "Realisasi Anggaran", "Realisasi TW1", "Realisasi TW2", "Realisasi TW3",
+        "Kode",
+        "Jenis",
+        "Kode Induk",
+        "Nama",
+        "Kode Sasaran",
+        "Indikator",
+        "Satuan",
+        "Target",
+        "Realisasi Kinerja",
+        "Sumber Dana",
+        "Pagu",
+        "Realisasi Anggaran",
+        "Realisasi TW1",
+        "Realisasi TW2",
+        "Realisasi TW3",
         "Realisasi TW4",
     ],
 }
@@ -37,8 +61,16 @@ OPTIONAL = {
 }
 SHEETS = list(HEADERS)
 
-INSTANSI_KEYS = ["Nama Instansi", "Pemda", "Alamat", "Nama Kepala", "Pangkat Kepala", "NIP Kepala", "Periode Renstra",
-                 "Visi"]
+INSTANSI_KEYS = [
+    "Nama Instansi",
+    "Pemda",
+    "Alamat",
+    "Nama Kepala",
+    "Pangkat Kepala",
+    "NIP Kepala",
+    "Periode Renstra",
+    "Visi",
+]
 MISI = "Misi"
 
 GOAL_KIND = {"Tujuan": Goal.Kind.TUJUAN, "Sasaran": Goal.Kind.SASARAN}
@@ -68,11 +100,20 @@ VOCABULARIES = {
 
 # Columns holding money or values: formatted `#,##0.##` for people.
 NUMBER_COLUMNS = {
-    (TARGET, "Target Renstra"), (TARGET, "Target PK"), (TARGET, "Target PK Perubahan"),
-    (REALISASI, "Realisasi"), (REALISASI, "Nilai Pembilang"), (REALISASI, "Nilai Penyebut"),
+    (TARGET, "Target Renstra"),
+    (TARGET, "Target PK"),
+    (TARGET, "Target PK Perubahan"),
+    (REALISASI, "Realisasi"),
+    (REALISASI, "Nilai Pembilang"),
+    (REALISASI, "Nilai Penyebut"),
     (INDIKATOR, "Target Akhir Renstra"),
-    (ANGGARAN, "Target"), (ANGGARAN, "Realisasi Kinerja"), (ANGGARAN, "Pagu"), (ANGGARAN, "Realisasi Anggaran"),
-    (ANGGARAN, "Realisasi TW1"), (ANGGARAN, "Realisasi TW2"), (ANGGARAN, "Realisasi TW3"),
+    (ANGGARAN, "Target"),
+    (ANGGARAN, "Realisasi Kinerja"),
+    (ANGGARAN, "Pagu"),
+    (ANGGARAN, "Realisasi Anggaran"),
+    (ANGGARAN, "Realisasi TW1"),
+    (ANGGARAN, "Realisasi TW2"),
+    (ANGGARAN, "Realisasi TW3"),
     (ANGGARAN, "Realisasi TW4"),
 }
 

@@ -94,7 +94,14 @@ def build_agency(agency):
     report = Report.objects.create(agency=agency, year=YEAR)
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
     attempt = WorkbookImport.objects.create(agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK")
-    return {"import": attempt.pk, "slug": agency.slug, "period": period.pk, "goal": goal.pk, "indicator": indicator.pk, "item": item.pk}
+    return {
+        "import": attempt.pk,
+        "slug": agency.slug,
+        "period": period.pk,
+        "goal": goal.pk,
+        "indicator": indicator.pk,
+        "item": item.pk,
+    }
 
 
 @pytest.fixture

@@ -15,8 +15,9 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--agency", required=True, help="slug instansi")
         parser.add_argument("--year", required=True, type=int)
-        parser.add_argument("--replace", action="store_true",
-                            help="hapus data tahun/Renstra ini yang tidak tercantum di berkas")
+        parser.add_argument(
+            "--replace", action="store_true", help="hapus data tahun/Renstra ini yang tidak tercantum di berkas"
+        )
 
     def handle(self, *args, file, agency, year, replace, **options):
         path = Path(file)

@@ -1,0 +1,351 @@
+"""Excel in and out: round trips, and every kind of bad file with its message."""
+
+import datetime
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from agencies.models import Agency
+from indicators.models import Goal, Indicator, Realization, Target
+from reports.demo import DEMO_PASSWORD, load_demo
+from reports.document import build_document
+from reports.json_export import report_data
+from reports.models import WorkbookImport
+from reports.workbook import spec
+from reports.workbook.export import export_workbook, template_workbook
+from reports.workbook.importer import import_workbook
+from reports.workbook.reader import MAX_ROWS
+
+from .test_url_access import snapshot
+
+DEMO = [("pati", 2020), ("lumajang", 2019), ("denpasar", 2019)]
+
+
+@pytest.fixture
+def demo(db):
+    load_demo()
+
+
+def agency(slug):
+    return Agency.objects.select_related("region").get(slug=slug)
+
+
+def edited(data: bytes, changes: dict) -> bytes:
+    """The workbook with cells changed: {(sheet, "B5"): value}."""
+    workbook = load_workbook(io.BytesIO(data))
+    for (sheet, ref), value in changes.items():
+        workbook[sheet][ref] = value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def messages(result):
+    return [str(issue) for issue in result.errors]
+
+
+@pytest.mark.parametrize(("slug", "year"), DEMO)
+def test_export_then_import_changes_nothing(demo, slug, year):
+    before = snapshot()
+    result = import_workbook(export_workbook(agency(slug), year), year, agency=agency(slug))
+    assert result.ok, messages(result)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(("slug", "year"), DEMO)
+def test_import_into_an_empty_database_gives_the_same_report(demo, slug, year, tmp_path):
+    original = report_data(build_document(agency(slug), year))
+    path = tmp_path / "export.xlsx"
+    call_command("export_workbook", agency=slug, year=year, output=str(path))
+    Agency.objects.all().delete()
+    call_command("import_workbook", str(path), agency=slug, year=year)
+    assert report_data(build_document(agency(slug), year)) == original
+
+
+def test_exported_workbook_is_formatted_for_people(demo):
+    workbook = load_workbook(io.BytesIO(export_workbook(agency("pati"), 2020)))
+    assert workbook.sheetnames == spec.SHEETS
+    sheet = workbook[spec.ANGGARAN]
+    assert [c.value for c in sheet[1]][: len(spec.HEADERS[spec.ANGGARAN])] == spec.HEADERS[spec.ANGGARAN]
+    assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
+    assert sheet["K2"].number_format == "#,##0.####" and sheet["K2"].value == 1231325200
+    dropdowns = {str(dv.sqref).split(":")[0][:1]: dv.formula1 for dv in sheet.data_validations.dataValidation}
+    assert dropdowns["B"] == '"Program,Kegiatan,Sub Kegiatan"'
+    assert sheet.column_dimensions["D"].width == 50
+
+
+def test_user_text_starting_with_equals_is_written_as_text(demo):
+    goal = Goal.objects.filter(period__agency__slug="pati").first()
+    goal.statement = '=HYPERLINK("http://evil.example","klik")'
+    goal.save()
+    data = export_workbook(agency("pati"), 2020)
+    workbook = load_workbook(io.BytesIO(data))
+    cell = next(c for c in workbook[spec.SASARAN]["D"] if c.value and str(c.value).startswith("=HYPER"))
+    assert cell.data_type == "s"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert not any("<f>" in archive.read(n).decode() for n in archive.namelist() if "worksheets" in n)
+    # ... and it comes back as the same text.
+    assert import_workbook(data, 2020, agency=agency("pati")).ok
+    goal.refresh_from_db()
+    assert goal.statement.startswith("=HYPERLINK")
+
+
+def test_template_has_sheets_headers_and_dropdowns():
+    workbook = load_workbook(io.BytesIO(template_workbook()))
+    assert workbook.sheetnames == spec.SHEETS
+    assert [c.value for c in workbook[spec.INSTANSI]["A"]][1:9] == spec.INSTANSI_KEYS
+    assert workbook[spec.INDIKATOR].data_validations.dataValidation
+
+
+# --- Bad files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7\n...", "Berkas ini PDF"),
+        (b"Kode;Jenis;Uraian\nT1;Tujuan;x\n", "mungkin CSV"),
+        (b"", "Berkas kosong"),
+        (b"PK\x03\x04garbage", "rusak atau bukan Excel"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "format Excel lama (.xls)"),
+    ],
+)
+def test_files_that_are_not_xlsx_are_refused_clearly(agency_a, data, message):
+    result = import_workbook(data, 2020, agency=agency_a)
+    assert not result.ok
+    assert message in messages(result)[0]
+
+
+def test_zip_bomb_is_refused(agency_a):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<x/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))
+    result = import_workbook(buffer.getvalue(), 2020, agency=agency_a)
+    assert "zip bomb" in messages(result)[0]
+
+
+def test_file_over_the_size_limit_is_refused(agency_a, monkeypatch):
+    monkeypatch.setattr("reports.workbook.reader.MAX_BYTES", 1000)
+    result = import_workbook(template_workbook(), 2020, agency=agency_a)
+    assert "lebih besar dari batas" in messages(result)[0]
+
+
+def test_missing_sheet_and_missing_header(agency_a):
+    workbook = load_workbook(io.BytesIO(template_workbook()))
+    del workbook[spec.REALISASI]
+    workbook[spec.TARGET]["B1"] = "Tahun Anggaran"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = import_workbook(buffer.getvalue(), 2020, agency=agency_a)
+    assert "sheet Realisasi: Sheet 'Realisasi' tidak ada." in messages(result)
+    assert "sheet Target, baris 1, kolom Tahun: Judul kolom 'Tahun' tidak ada." in messages(result)
+
+
+def test_headers_match_case_insensitively_and_extra_columns_are_ignored(demo):
+    data = export_workbook(agency("pati"), 2020)
+    workbook = load_workbook(io.BytesIO(data))
+    workbook[spec.SASARAN]["A1"] = "KODE"
+    workbook[spec.SASARAN]["F1"] = "Catatan pribadi"
+    workbook[spec.SASARAN]["F2"] = "apa saja"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert import_workbook(buffer.getvalue(), 2020, agency=agency("pati")).ok
+
+
+def test_merged_cells_are_refused(demo):
+    workbook = load_workbook(io.BytesIO(export_workbook(agency("pati"), 2020)))
+    workbook[spec.SASARAN].merge_cells("D2:D3")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = import_workbook(buffer.getvalue(), 2020, agency=agency("pati"))
+    assert any("digabung (merge) D2:D3" in m for m in messages(result))
+
+
+def test_formula_without_cached_value_is_refused_and_with_one_is_used(demo):
+    data = edited(export_workbook(agency("pati"), 2020), {(spec.REALISASI, "D2"): "=10+3.83"})
+    result = import_workbook(data, 2020, agency=agency("pati"))
+    assert any("rumus tanpa nilai tersimpan" in m for m in messages(result))
+    # The same cell with a value Excel cached: used, and said so.
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        files = {name: source.read(name) for name in source.namelist()}
+    name = next(n for n in files if n.startswith("xl/worksheets/") and b"<f>10+3.83</f>" in files[n])
+    files[name] = files[name].replace(b"<f>10+3.83</f><v />", b"<f>10+3.83</f><v>13.83</v>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for n, content in files.items():
+            target.writestr(n, content)
+    result = import_workbook(buffer.getvalue(), 2020, agency=agency("pati"))
+    assert result.ok, messages(result)
+    assert any("berisi rumus; dipakai nilai tersimpannya" in str(n) for n in result.notes)
+
+
+def test_indonesian_and_plain_numbers_both_import(demo):
+    data = edited(
+        export_workbook(agency("pati"), 2020),
+        {
+            (spec.REALISASI, "D2"): "1.234,5",
+            (spec.REALISASI, "D3"): "1234.5",
+            (spec.ANGGARAN, "K2"): "1.231.325.200",
+        },
+    )
+    assert import_workbook(data, 2020, agency=agency("pati")).ok
+    values = set(Realization.objects.filter(indicator__period__agency__slug="pati").values_list("value", flat=True))
+    assert {1234.5} <= {float(v) for v in values if v is not None}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({(spec.REALISASI, "D2"): "tiga belas"}, "sheet Realisasi, baris 2, kolom D: 'tiga belas' bukan angka"),
+        ({(spec.REALISASI, "D2"): datetime.datetime(2020, 5, 1)}, "Berisi tanggal, bukan angka"),
+        ({(spec.REALISASI, "B2"): 2030}, "Tahun 2030 di luar periode Renstra 2017-2022"),
+        ({(spec.REALISASI, "B2"): datetime.datetime(2020, 1, 1)}, "Tahun berisi tanggal"),
+        ({(spec.REALISASI, "A2"): "XX9"}, "Indikator 'XX9' tidak ada di sheet Indikator"),
+        ({(spec.INDIKATOR, "B2"): "S9"}, "Sasaran 'S9' tidak ada di sheet Sasaran"),
+        ({(spec.SASARAN, "C3"): "S7"}, "Induk 'S7' tidak ada di sheet Sasaran"),
+        ({(spec.SASARAN, "A3"): "T1"}, "Kode T1 ganda (juga di baris 2)"),
+        ({(spec.ANGGARAN, "C3"): "99"}, "Induk '99' tidak ada di sheet Anggaran"),
+        ({(spec.ANGGARAN, "K3"): "-5"}, "Angka tidak boleh negatif"),
+        ({(spec.ANGGARAN, "J3"): "Dana Hibah Asing"}, "Sumber dana 'Dana Hibah Asing' tidak dikenal"),
+        ({(spec.INDIKATOR, "E2"): "Tinggi"}, "'Tinggi' tidak dikenal; pilih salah satu: Positif, Negatif"),
+        ({(spec.INSTANSI, "B8"): "2021-2025"}, "Tahun laporan 2020 di luar periode Renstra 2021-2025"),
+        ({(spec.TARGET, "D2"): "90 - 80"}, "Batas bawah rentang lebih besar dari batas atas"),
+        ({(spec.SASARAN, "D2"): None}, "Uraian wajib diisi"),
+        ({(spec.REALISASI, "D2"): 10**20}, "Angka terlalu besar"),
+    ],
+)
+def test_bad_cells_are_reported_with_sheet_row_column_and_nothing_changes(demo, change, expected):
+    before = snapshot()
+    data = edited(export_workbook(agency("pati"), 2020), change)
+    result = import_workbook(data, 2020, agency=agency("pati"))
+    assert not result.ok
+    assert any(expected in m for m in messages(result)), messages(result)
+    assert snapshot() == before
+
+
+def test_a_cycle_of_parents_is_refused(demo):
+    data = edited(
+        export_workbook(agency("pati"), 2020),
+        {
+            (spec.SASARAN, "B2"): "Sasaran",
+            (spec.SASARAN, "C2"): "S2",
+            (spec.SASARAN, "C4"): "T1",
+        },
+    )
+    result = import_workbook(data, 2020, agency=agency("pati"))
+    assert any("lingkaran" in m for m in messages(result)), messages(result)
+
+
+def test_every_error_is_reported_at_once(demo):
+    data = edited(
+        export_workbook(agency("pati"), 2020),
+        {
+            (spec.REALISASI, "D2"): "x",
+            (spec.REALISASI, "D3"): "y",
+            (spec.ANGGARAN, "K2"): "z",
+        },
+    )
+    result = import_workbook(data, 2020, agency=agency("pati"))
+    assert len(result.errors) == 3
+
+
+def test_one_hundred_thousand_rows_are_refused_with_a_message(agency_a):
+    workbook = load_workbook(io.BytesIO(template_workbook()))
+    sheet = workbook[spec.REALISASI]
+    for n in range(MAX_ROWS + 10):
+        sheet.append(["I1", 2020, "Tahunan", n])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = import_workbook(buffer.getvalue(), 2020, agency=agency_a)
+    assert any("Terlalu banyak baris (lebih dari 50.000)" in m for m in messages(result))
+
+
+def test_replace_mode_deletes_what_the_file_does_not_list(demo):
+    pati = agency("pati")
+    data = export_workbook(pati, 2020)
+    workbook = load_workbook(io.BytesIO(data))
+    workbook[spec.INDIKATOR].delete_rows(2)  # T1.1
+    for sheet in (spec.TARGET, spec.REALISASI):
+        rows = [r for r in workbook[sheet].iter_rows(min_row=2) if r[0].value == "T1.1"]
+        for row in reversed(rows):
+            workbook[sheet].delete_rows(row[0].row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert import_workbook(buffer.getvalue(), 2020, agency=pati).ok
+    assert Indicator.objects.filter(period__agency=pati, code="T1.1").exists()  # not mentioned, kept
+    assert import_workbook(buffer.getvalue(), 2020, agency=pati, replace=True).ok
+    assert not Indicator.objects.filter(period__agency=pati, code="T1.1").exists()
+    assert Target.objects.filter(indicator__period__agency=pati).count() == 3
+
+
+def test_command_creates_agency_and_region_and_exits_non_zero_on_errors(demo, tmp_path, capsys):
+    path = tmp_path / "baru.xlsx"
+    path.write_bytes(edited(export_workbook(agency("denpasar"), 2019), {(spec.INSTANSI, "B3"): "Kota Baru"}))
+    call_command("import_workbook", str(path), agency="dinas-baru", year=2019)
+    created = agency("dinas-baru")
+    assert created.region.name == "Kota Baru"
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"%PDF-1.4")
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="1 galat"):
+        call_command("import_workbook", str(bad), agency="dinas-baru", year=2019)
+    assert "Berkas ini PDF" in capsys.readouterr().err
+
+
+def test_upload_page_shows_every_error_and_offers_the_annotated_copy(client, demo):
+    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    data = edited(export_workbook(agency("pati"), 2020), {(spec.REALISASI, "D2"): "x", (spec.ANGGARAN, "K3"): "-1"})
+    upload = io.BytesIO(data)
+    upload.name = "pati.xlsx"
+    response = client.post(reverse("workbook", args=["pati", 2020]), {"file": upload})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "2 galat" in html and "&#x27;x&#x27; bukan angka" in html and "tidak boleh negatif" in html
+    attempt = WorkbookImport.objects.get()
+    annotated = client.get(reverse("workbook_errors", args=["pati", 2020, attempt.pk]))
+    workbook = load_workbook(io.BytesIO(annotated.content))
+    assert workbook.sheetnames[0] == "Galat"
+    cell = workbook[spec.REALISASI]["D2"]
+    assert "bukan angka" in cell.comment.text and cell.fill.fgColor.rgb.endswith("F8C9C9")
+
+
+def test_upload_success_redirects_with_counts(client, demo):
+    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    upload = io.BytesIO(export_workbook(agency("pati"), 2020))
+    upload.name = "pati.xlsx"
+    response = client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}, follow=True)
+    assert "diimpor: 3 sasaran, 4 indikator" in response.content.decode()
+
+
+def test_reviewer_cannot_upload(client, demo):
+    client.login(username="reviewer", password=DEMO_PASSWORD)
+    upload = io.BytesIO(b"x")
+    upload.name = "x.xlsx"
+    assert client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}).status_code == 403
+    assert client.get(reverse("workbook_export", args=["pati", 2020])).status_code == 200
+
+
+def test_json_roundtrip_helper_is_stable(demo):
+    # The report JSON is plain data: it survives json round trips unchanged.
+    data = report_data(build_document(agency("lumajang"), 2019))
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_workbook_with_only_headers_and_instansi_creates_an_empty_plan(agency_a):
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name in spec.SHEETS:
+        workbook.create_sheet(name).append(spec.HEADERS[name])
+    workbook[spec.INSTANSI].append(["Periode Renstra", "2019-2023"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = import_workbook(buffer.getvalue(), 2020, agency=agency_a)
+    assert result.ok, messages(result)
+    assert agency_a.renstra_periods.get().end_year == 2023
