@@ -5,7 +5,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
+from agencies.audit import AuditedChange
 from agencies.fields import MoneyField, ValueField
 from agencies.models import Agency
 from indicators.models import Goal
@@ -63,6 +65,8 @@ class BudgetItem(models.Model):
     indicator_realization = ValueField("realisasi indikator", null=True, blank=True)
     order = models.PositiveIntegerField("urutan", default=0)
 
+    history = HistoricalRecords(bases=[AuditedChange])
+
     class Meta:
         verbose_name = "program/kegiatan"
         verbose_name_plural = "program/kegiatan"
@@ -104,6 +108,8 @@ class BudgetAllocation(models.Model):
     realisasi_tw2 = MoneyField("realisasi TW II", null=True, blank=True)
     realisasi_tw3 = MoneyField("realisasi TW III", null=True, blank=True)
     realisasi_tw4 = MoneyField("realisasi TW IV", null=True, blank=True)
+
+    history = HistoricalRecords(bases=[AuditedChange])
 
     class Meta:
         verbose_name = "anggaran per sumber dana"

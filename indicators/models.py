@@ -6,7 +6,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
+from agencies.audit import AuditedChange
 from agencies.fields import ValueField
 from agencies.models import Agency, Region
 
@@ -30,6 +32,8 @@ class RenstraPeriod(models.Model):
     vision = models.TextField("visi", blank=True)
 
     objects = RenstraPeriodQuerySet.as_manager()
+
+    history = HistoricalRecords(bases=[AuditedChange])
 
     class Meta:
         verbose_name = "periode Renstra"
@@ -58,6 +62,8 @@ class Mission(models.Model):
     order = models.PositiveSmallIntegerField("urutan")
     text = models.TextField("misi")
 
+    history = HistoricalRecords(bases=[AuditedChange])
+
     class Meta:
         verbose_name = "misi"
         verbose_name_plural = "misi"
@@ -85,6 +91,8 @@ class Goal(models.Model):
     code = models.CharField("kode", max_length=30)
     statement = models.TextField("uraian")
     order = models.PositiveSmallIntegerField("urutan", default=0)
+
+    history = HistoricalRecords(bases=[AuditedChange])
 
     class Meta:
         verbose_name = "tujuan/sasaran"
@@ -158,6 +166,8 @@ class Indicator(models.Model):
     data_source = models.CharField("sumber data", max_length=255, blank=True)
     responsible_unit = models.CharField("penanggung jawab", max_length=255, blank=True)
     order = models.PositiveSmallIntegerField("urutan", default=0)
+
+    history = HistoricalRecords(bases=[AuditedChange])
 
     class Meta:
         verbose_name = "indikator"
@@ -350,6 +360,8 @@ class Target(models.Model):
     agreement_grade = models.CharField("predikat target PK", max_length=10, blank=True)
     agreement_revised_grade = models.CharField("predikat target PK perubahan", max_length=10, blank=True)
 
+    history = HistoricalRecords(bases=[AuditedChange])
+
     class Meta:
         verbose_name = "target"
         verbose_name_plural = "target"
@@ -390,6 +402,8 @@ class Realization(models.Model):
     numerator = ValueField("nilai pembilang", null=True, blank=True)
     denominator = ValueField("nilai penyebut", null=True, blank=True)
     note = models.TextField("keterangan", blank=True)
+
+    history = HistoricalRecords(bases=[AuditedChange])
 
     class Meta:
         verbose_name = "realisasi"

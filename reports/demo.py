@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from agencies.audit import audit_via, bulk_create_audited
 from agencies.models import Agency, Membership, Region
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
@@ -55,8 +56,8 @@ def load_agency(data: dict) -> Agency:
     period = RenstraPeriod.objects.create(
         agency=agency, start_year=renstra["start_year"], end_year=renstra["end_year"], vision=renstra["vision"]
     )
-    Mission.objects.bulk_create(
-        Mission(period=period, order=n, text=text) for n, text in enumerate(renstra["missions"], 1)
+    bulk_create_audited(
+        Mission, (Mission(period=period, order=n, text=text) for n, text in enumerate(renstra["missions"], 1))
     )
     goals: dict[str, Goal] = {}
     for order, goal_data in enumerate(data["goals"], 1):
@@ -130,24 +131,30 @@ def _load_indicator(period: RenstraPeriod, goal: Goal, data: dict, order: int) -
     indicator = Indicator.objects.create(
         period=period, goal=goal, order=order, end_target=_decimal(data["end_target"]), **fields
     )
-    Target.objects.bulk_create(
-        Target(
-            indicator=indicator,
-            year=int(year),
-            renstra=_decimal(values.get("renstra")),
-            agreement=_decimal(values.get("agreement")),
-        )
-        for year, values in data["targets"].items()
+    bulk_create_audited(
+        Target,
+        (
+            Target(
+                indicator=indicator,
+                year=int(year),
+                renstra=_decimal(values.get("renstra")),
+                agreement=_decimal(values.get("agreement")),
+            )
+            for year, values in data["targets"].items()
+        ),
     )
-    Realization.objects.bulk_create(
-        Realization(
-            indicator=indicator,
-            year=int(year),
-            value=_decimal(values.get("value")),
-            numerator=_decimal(values.get("numerator")),
-            denominator=_decimal(values.get("denominator")),
-        )
-        for year, values in data["realizations"].items()
+    bulk_create_audited(
+        Realization,
+        (
+            Realization(
+                indicator=indicator,
+                year=int(year),
+                value=_decimal(values.get("value")),
+                numerator=_decimal(values.get("numerator")),
+                denominator=_decimal(values.get("denominator")),
+            )
+            for year, values in data["realizations"].items()
+        ),
     )
     return indicator
 
@@ -155,7 +162,8 @@ def _load_indicator(period: RenstraPeriod, goal: Goal, data: dict, order: int) -
 @transaction.atomic
 def load_demo() -> list[Agency]:
     """All three demo agencies and the demo users (password `demo-password`)."""
-    agencies = [load_agency(read_fixture(name)) for name in DEMO_FILES]
+    with audit_via("command:load_demo"):
+        agencies = [load_agency(read_fixture(name)) for name in DEMO_FILES]
     User = get_user_model()
 
     def user(username: str, **extra):

@@ -1,6 +1,8 @@
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
+from agencies.audit import AuditedChange
 from agencies.models import Agency
 from indicators.models import Goal
 
@@ -18,6 +20,8 @@ class Report(models.Model):
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAFT)
     sign_place = models.CharField("tempat penandatanganan", max_length=100, blank=True)
     sign_date = models.DateField("tanggal penandatanganan", null=True, blank=True)
+
+    history = HistoricalRecords(bases=[AuditedChange])
 
     class Meta:
         verbose_name = "laporan"
@@ -57,6 +61,8 @@ class Section(models.Model):
         Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="sections", verbose_name="sasaran"
     )
     body = models.TextField("isi", blank=True)
+
+    history = HistoricalRecords(bases=[AuditedChange])
 
     class Meta:
         verbose_name = "bagian laporan"

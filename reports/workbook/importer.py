@@ -16,6 +16,7 @@ from django import forms
 from django.db import transaction
 from django.utils.text import slugify
 
+from agencies.audit import bulk_create_audited
 from agencies.models import Agency, Region
 from agencies.numbers import NumberFormatError, parse_number
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
@@ -539,7 +540,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
         period.save()
     if plan.missions and [m.text for m in period.missions.all()] != plan.missions:
         period.missions.all().delete()
-        Mission.objects.bulk_create(Mission(period=period, order=n, text=t) for n, t in enumerate(plan.missions, 1))
+        bulk_create_audited(Mission, (Mission(period=period, order=n, text=t) for n, t in enumerate(plan.missions, 1)))
 
     goals = _save_goals(period, plan)
     indicators = _save_indicators(period, plan, goals)
@@ -607,6 +608,7 @@ def _save_indicators(period, plan, goals) -> dict[str, Indicator]:
 
 def _save_targets(indicators, plan) -> None:
     stored = {(t.indicator_id, t.year): t for t in Target.objects.filter(indicator__in=indicators.values())}
+    new = []
     for data in plan.targets:
         indicator = indicators[data["code"]]
         target = stored.get((indicator.pk, data["year"])) or Target(indicator=indicator, year=data["year"])
@@ -618,24 +620,27 @@ def _save_targets(indicators, plan) -> None:
         if target.pk is None:
             for name, value in values.items():
                 setattr(target, name, value)
-            target.save()
+            new.append(target)
         else:
             _update(target, values)
+    bulk_create_audited(Target, new)
 
 
 def _save_realizations(indicators, plan) -> None:
     stored = {
         (r.indicator_id, r.year, r.quarter): r for r in Realization.objects.filter(indicator__in=indicators.values())
     }
+    new = []
     for data in plan.realizations:
         indicator = indicators[data["code"]]
         key = (indicator.pk, data["year"], data["quarter"])
         values = {name: data[name] for name in ("value", "grade", "numerator", "denominator", "note")}
         row = stored.get(key)
         if row is None:
-            Realization.objects.create(indicator=indicator, year=data["year"], quarter=data["quarter"], **values)
+            new.append(Realization(indicator=indicator, year=data["year"], quarter=data["quarter"], **values))
         else:
             _update(row, values)
+    bulk_create_audited(Realization, new)
 
 
 def _save_budget(agency, year_, plan, goals) -> dict[str, BudgetItem]:

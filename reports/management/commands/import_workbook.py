@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from agencies.audit import audit_via
 from reports.workbook.importer import import_workbook
 
 
@@ -23,7 +24,8 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"Berkas {file} tidak ada.")
-        result = import_workbook(path.read_bytes(), year, slug=agency, replace=replace)
+        with audit_via("command:import_workbook"):
+            result = import_workbook(path.read_bytes(), year, slug=agency, replace=replace)
         for note in result.notes:
             self.stdout.write(f"Catatan: {note}")
         if not result.ok:
