@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .models import Agency
+from .models import Agency, LockedYear
 
 
 def get_agency_for(user, slug: str, write: bool = False) -> Agency:
@@ -24,3 +24,30 @@ def get_agency_for(user, slug: str, write: bool = False) -> Agency:
 def can_write(user, agency: Agency) -> bool:
     """Whether `user` may change `agency`'s data (to show or hide edit controls)."""
     return Agency.objects.editable_by(user).filter(pk=agency.pk).exists()
+
+
+def locked_years(agency_id: int) -> set[int]:
+    return set(LockedYear.objects.filter(agency_id=agency_id).values_list("year", flat=True))
+
+
+def year_locked_message(year: int) -> str:
+    return (
+        f"Laporan tahun {year} sudah final: datanya terkunci. Minta administrator membuka kembali laporan "
+        "bila ada yang harus diubah."
+    )
+
+
+def assert_year_writable(agency: Agency, year: int) -> None:
+    """403 with a clear message when the year's report is final."""
+    if year in locked_years(agency.pk):
+        raise PermissionDenied(year_locked_message(year))
+
+
+def assert_years_writable(agency: Agency, start: int, end: int) -> None:
+    """For the Renstra plan: locked while any report of its period is final."""
+    locked = sorted(y for y in locked_years(agency.pk) if start <= y <= end)
+    if locked:
+        raise PermissionDenied(
+            f"Renstra {start}-{end} dipakai laporan final tahun {', '.join(map(str, locked))}; rencana tidak "
+            "dapat diubah sebelum laporan dibuka kembali oleh administrator."
+        )

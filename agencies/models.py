@@ -99,3 +99,23 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} - {self.agency} ({self.get_role_display()})"
+
+
+class LockedYear(models.Model):
+    """An agency-year whose report is final: its data may no longer change.
+
+    Kept here, at the bottom of the app graph, so every app can ask; the review
+    workflow (reports) decides when a year is locked and unlocked.
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="locked_years")
+    year = models.PositiveSmallIntegerField("tahun")
+    locked_at = models.DateTimeField("dikunci", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tahun terkunci"
+        verbose_name_plural = "tahun terkunci"
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="one_lock_per_agency_year")]
+
+    def __str__(self):
+        return f"{self.agency} {self.year}"

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from agencies.access import can_write, get_agency_for
+from agencies.access import assert_year_writable, can_write, get_agency_for
 from indicators import capaian as engine
 from indicators.navigation import agency_context, checked_year, remember_year
 
@@ -57,6 +57,7 @@ def budget(request, slug, year):
 def item_form(request, slug, year, item_id=None):
     agency = get_agency_for(request.user, slug, write=True)
     year = checked_year(year)
+    assert_year_writable(agency, year)
     if item_id:
         item = get_object_or_404(BudgetItem, pk=item_id, agency=agency, year=year)
     else:
@@ -99,6 +100,7 @@ def item_form(request, slug, year, item_id=None):
 def item_delete(request, slug, year, item_id):
     agency = get_agency_for(request.user, slug, write=True)
     item = get_object_or_404(BudgetItem, pk=item_id, agency=agency, year=checked_year(year))
+    assert_year_writable(agency, item.year)
     cancel = reverse("budget", args=[agency.slug, year])
     if request.method == "POST":
         item.delete()

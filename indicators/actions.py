@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import transaction
 
 from .forms import TargetValue
@@ -57,9 +59,63 @@ def _store_realization(indicator: Indicator, year: int, quarter: int | None, **v
     row.save()
 
 
+def row_version(indicator: Indicator, year: int, targets=None, realizations=None) -> str:
+    """A fingerprint of what is stored for one grid row (indicator and year).
+
+    The grid sends it back with the row; if it changed in between, another user saved
+    the row meanwhile and the save is refused instead of silently overwriting.
+    """
+    targets = indicator.targets.all() if targets is None else targets
+    realizations = indicator.realizations.all() if realizations is None else realizations
+    parts = [
+        repr(
+            (
+                t.agreement,
+                t.agreement_upper,
+                t.agreement_grade,
+                t.agreement_revised,
+                t.agreement_revised_upper,
+                t.agreement_revised_grade,
+            )
+        )
+        for t in targets
+        if t.year == year
+    ]
+    parts += sorted(
+        repr((r.quarter or 0, r.value, r.grade, r.numerator, r.denominator, r.note))
+        for r in realizations
+        if r.year == year
+    )
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
+
+
+class GridConflict(Exception):
+    """Rows changed by someone else since the page was opened: indicator -> its fresh copy."""
+
+    def __init__(self, conflicts: dict[int, Indicator]):
+        super().__init__(f"{len(conflicts)} baris diubah pengguna lain")
+        self.conflicts = conflicts
+
+
 @transaction.atomic
 def save_grid(year: int, rows: list[tuple[Indicator, dict]]) -> None:
-    """Store the targets and realizations of one year's grid, all or nothing."""
+    """Store the targets and realizations of one year's grid, all or nothing.
+
+    Raises GridConflict (nothing saved) when a row's stored values changed since the
+    user loaded them.
+    """
+    ids = [indicator.pk for indicator, _ in rows]
+    fresh = {
+        i.pk: i
+        for i in Indicator.objects.select_for_update().filter(pk__in=ids).prefetch_related("targets", "realizations")
+    }
+    conflicts = {
+        indicator.pk: fresh[indicator.pk]
+        for indicator, data in rows
+        if data.get("version") and data["version"] != row_version(fresh[indicator.pk], year)
+    }
+    if conflicts:
+        raise GridConflict(conflicts)
     for indicator, data in rows:
         _store_target(indicator, year, {"agreement": data["target"], "agreement_revised": data["target_revised"]})
         _store_realization(

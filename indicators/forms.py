@@ -232,6 +232,7 @@ class GridRowForm(forms.Form):
     """One indicator's row in the targets and realizations grid of a year."""
 
     indicator_id = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
     target = forms.CharField(label="Target PK", required=False)
     target_revised = forms.CharField(label="Target PK Perubahan", required=False)
     tw1 = value_field("TW I")

@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from agencies.access import assert_year_writable, assert_years_writable, get_agency_for, locked_years
 from agencies.access import can_write as can_edit
-from agencies.access import get_agency_for
 from agencies.numbers import format_number, format_percent
 
 from . import capaian as engine
-from .actions import save_grid, save_targets, unsaved_grid_row
+from .actions import GridConflict, row_version, save_grid, save_targets, unsaved_grid_row
 from .forms import (
     GoalForm,
     GridRowForm,
@@ -55,6 +55,8 @@ def renstra_list(request, slug):
 def renstra_form(request, slug, period_id=None):
     agency = get_agency_for(request.user, slug, write=True)
     period = period_of(agency, period_id) if period_id else RenstraPeriod(agency=agency)
+    if period.pk:
+        assert_years_writable(agency, period.start_year, period.end_year)
     form = RenstraPeriodForm(request.POST or None, instance=period, agency=agency)
     missions = MissionFormSet(request.POST or None, instance=period, prefix="misi")
     if request.method == "POST" and form.is_valid() and missions.is_valid():
@@ -75,6 +77,7 @@ def renstra_form(request, slug, period_id=None):
 def renstra_delete(request, slug, period_id):
     agency = get_agency_for(request.user, slug, write=True)
     period = period_of(agency, period_id)
+    assert_years_writable(agency, period.start_year, period.end_year)
     if request.method == "POST":
         period.delete()
         messages.success(request, f"Periode Renstra {period.start_year}-{period.end_year} dihapus.")
@@ -159,6 +162,7 @@ def goal_form(request, slug, period_id=None, goal_id=None):
         goal = Goal(period=period, kind=request.GET.get("jenis") or Goal.Kind.SASARAN)
         if request.GET.get("induk"):
             goal.parent = Goal.objects.filter(period=period, pk=request.GET["induk"]).first()
+    assert_years_writable(agency, period.start_year, period.end_year)
     form = GoalForm(request.POST or None, instance=goal, period=period)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -175,6 +179,7 @@ def goal_form(request, slug, period_id=None, goal_id=None):
 def goal_delete(request, slug, goal_id):
     agency = get_agency_for(request.user, slug, write=True)
     goal = get_object_or_404(Goal, pk=goal_id, period__agency=agency)
+    assert_years_writable(agency, goal.period.start_year, goal.period.end_year)
     cancel = reverse("plan", args=[agency.slug, goal.period_id])
     if request.method == "POST":
         goal.delete()
@@ -197,6 +202,7 @@ def indicator_form(request, slug, period_id=None, indicator_id=None):
         indicator = Indicator(period=period)
         if request.GET.get("sasaran"):
             indicator.goal = Goal.objects.filter(period=period, pk=request.GET["sasaran"]).first()
+    assert_years_writable(agency, period.start_year, period.end_year)
     form = IndicatorForm(request.POST or None, instance=indicator, period=period)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -213,6 +219,7 @@ def indicator_form(request, slug, period_id=None, indicator_id=None):
 def indicator_delete(request, slug, indicator_id):
     agency = get_agency_for(request.user, slug, write=True)
     indicator = get_object_or_404(Indicator, pk=indicator_id, period__agency=agency)
+    assert_years_writable(agency, indicator.period.start_year, indicator.period.end_year)
     cancel = reverse("plan", args=[agency.slug, indicator.period_id])
     if request.method == "POST":
         indicator.delete()
@@ -251,6 +258,8 @@ def indicator_targets(request, slug, indicator_id):
             }
         )
     data = request.POST if request.method == "POST" else None
+    if data is not None:
+        assert_years_writable(agency, indicator.period.start_year, indicator.period.end_year)
     forms = [
         TargetRowForm(data, initial=row, prefix=f"y{row['year']}", indicator=indicator, years=years) for row in initial
     ]
@@ -289,6 +298,7 @@ def grid_initial(indicator: Indicator, year: int) -> dict:
     yearly = rows.get(None)
     initial = {
         "indicator_id": indicator.pk,
+        "version": row_version(indicator, year),
         "target": target_text(target.agreement, target.agreement_upper, target.agreement_grade) if target else "",
         "target_revised": target_text(
             target.agreement_revised, target.agreement_revised_upper, target.agreement_revised_grade
@@ -317,20 +327,51 @@ def grid(request, slug, year):
     remember_year(request, agency, year)
     period, indicators = grid_indicators(agency, year)
     data = request.POST if request.method == "POST" else None
+    if data is not None:
+        assert_year_writable(agency, year)
     forms = [
         GridRowForm(data, initial=grid_initial(indicator, year), prefix=f"i{indicator.pk}", indicators=indicators)
         for indicator in indicators.values()
     ]
+    conflicts = {}
     if data is not None:
         if all(form.is_valid() for form in forms):
-            save_grid(year, [(form.indicator, form.cleaned_data) for form in forms])
-            messages.success(request, f"Target dan realisasi tahun {year} disimpan.")
-            return redirect("grid", slug=agency.slug, year=year)
-        messages.error(request, "Ada isian yang salah; tidak ada yang disimpan. Periksa sel yang ditandai merah.")
+            try:
+                save_grid(year, [(form.indicator, form.cleaned_data) for form in forms])
+            except GridConflict as conflict:
+                conflicts = {pk: grid_initial(fresh, year) for pk, fresh in conflict.conflicts.items()}
+                messages.error(
+                    request,
+                    f"{len(conflicts)} baris telah diubah pengguna lain sejak halaman ini dibuka; tidak ada yang "
+                    "disimpan. Bandingkan nilai tersimpan dengan nilai Anda, lalu simpan lagi untuk menimpa.",
+                )
+            else:
+                messages.success(request, f"Target dan realisasi tahun {year} disimpan.")
+                return redirect("grid", slug=agency.slug, year=year)
+        else:
+            messages.error(request, "Ada isian yang salah; tidak ada yang disimpan. Periksa sel yang ditandai merah.")
+    if conflicts:
+        # Keep what the user typed, but with the fresh version: saving again overwrites knowingly.
+        data = data.copy()
+        for pk, stored in conflicts.items():
+            data[f"i{pk}-version"] = stored["version"]
+        forms = [
+            GridRowForm(data, initial=grid_initial(indicator, year), prefix=f"i{indicator.pk}", indicators=indicators)
+            for indicator in indicators.values()
+        ]
+        for form in forms:
+            form.is_valid()
     context = ScoringContext.for_region(agency.region)
     rows = []
     for form, indicator in zip(forms, indicators.values(), strict=True):
-        rows.append({"form": form, "indicator": indicator, "result": indicator.result_for(year, context)})
+        rows.append(
+            {
+                "form": form,
+                "indicator": indicator,
+                "result": indicator.result_for(year, context),
+                "conflict": conflict_text(conflicts.get(indicator.pk), form),
+            }
+        )
     return render(
         request,
         "indicators/grid.html",
@@ -341,10 +382,38 @@ def grid(request, slug, year):
             period=period,
             rows=rows,
             tab="grid",
-            can_edit=can_edit(request.user, agency),
+            can_edit=can_edit(request.user, agency) and year not in locked_years(agency.pk),
+            locked=year in locked_years(agency.pk),
             status_labels=STATUS_LABELS,
         ),
     )
+
+
+CONFLICT_FIELDS = [
+    ("target", "target"),
+    ("target_revised", "target perubahan"),
+    ("tw1", "TW I"),
+    ("tw2", "TW II"),
+    ("tw3", "TW III"),
+    ("tw4", "TW IV"),
+    ("realization", "realisasi"),
+    ("numerator", "pembilang"),
+    ("denominator", "penyebut"),
+]
+
+
+def conflict_text(stored: dict | None, form) -> str:
+    """'Tersimpan: realisasi 47 · Anda: realisasi 50' for the cells that differ."""
+    if stored is None:
+        return ""
+    field = GridRowForm.base_fields["tw1"]
+    differences = []
+    for name, label in CONFLICT_FIELDS:
+        mine, theirs = form[name].value() or "", stored.get(name)
+        theirs = field.prepare_value(theirs) if theirs is not None else ""
+        if str(mine).strip() != str(theirs).strip():
+            differences.append(f"{label}: tersimpan {theirs or '(kosong)'}, Anda {mine or '(kosong)'}")
+    return "; ".join(differences) or "diubah pengguna lain (nilainya sama dengan isian Anda)"
 
 
 @login_required

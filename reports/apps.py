@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "reports"
+    verbose_name = "Laporan"
+
+    def ready(self):
+        from . import locking
+
+        locking.connect()

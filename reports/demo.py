@@ -21,6 +21,7 @@ from agencies.models import Agency, Membership, Region
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
 
+from .locking import unlocked
 from .models import Report
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -41,7 +42,8 @@ def load_agency(data: dict) -> Agency:
     """Create (or re-create) one agency with its plan, indicators and budget."""
     region, _ = Region.objects.update_or_create(slug=data["region"]["slug"], defaults=data["region"])
     agency_data = data["agency"]
-    Agency.objects.filter(slug=agency_data["slug"]).delete()
+    with unlocked():  # re-loading the demo replaces it, final or not
+        Agency.objects.filter(slug=agency_data["slug"]).delete()
     agency = Agency.objects.create(region=region, **agency_data)
 
     report = data["report"]

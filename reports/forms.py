@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Report, Section
+from .models import Report, ReviewNote, Section
 
 
 class SectionForm(forms.ModelForm):
@@ -37,3 +37,20 @@ class WorkbookUploadForm(forms.Form):
         if upload.size == 0:
             raise forms.ValidationError("Berkas kosong.")
         return upload
+
+
+class ReviewNoteForm(forms.ModelForm):
+    class Meta:
+        model = ReviewNote
+        fields = ["section", "indicator", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, indicators=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators
+        self.fields["indicator"].required = False
+        self.fields["section"].required = False
+
+
+class TransitionForm(forms.Form):
+    note = forms.CharField(label="Catatan / alasan", required=False, widget=forms.Textarea(attrs={"rows": 3}))

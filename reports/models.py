@@ -107,3 +107,98 @@ class WorkbookImport(models.Model):
 
     def __str__(self):
         return f"{self.filename} ({self.agency} {self.year})"
+
+
+class ReportEvent(models.Model):
+    """One step of the review workflow (submitted, returned, finalized, reopened)."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Diajukan"
+        RETURN = "return", "Dikembalikan"
+        ACCEPT = "accept", "Diterima (final)"
+        REOPEN = "reopen", "Dibuka kembali"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField("tindakan", max_length=10, choices=Action.choices)
+    by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField("waktu", auto_now_add=True)
+    note = models.TextField("catatan / alasan", blank=True)
+
+    class Meta:
+        verbose_name = "riwayat status laporan"
+        verbose_name_plural = "riwayat status laporan"
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.report} {self.get_action_display()}"
+
+
+class ReviewNote(models.Model):
+    """A reviewer's note on the report, one of its sections, or one indicator."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
+    section = models.CharField("bagian", max_length=30, choices=Section.Key.choices, blank=True)
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.CASCADE, null=True, blank=True, related_name="review_notes"
+    )
+    text = models.TextField("catatan")
+    author = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    resolved_at = models.DateTimeField("diselesaikan", null=True, blank=True)
+    resolved_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = "catatan reviu"
+        verbose_name_plural = "catatan reviu"
+        ordering = ["resolved_at", "-created_at"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def subject(self) -> str:
+        if self.indicator_id:
+            return f"Indikator {self.indicator.code} {self.indicator.name}"
+        if self.section:
+            return self.get_section_display()
+        return "Laporan secara umum"
+
+
+class ReportArchive(models.Model):
+    """The PDF built once when the report became final; every later download is this file."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="archives")
+    pdf = models.BinaryField("PDF")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "arsip PDF final"
+        verbose_name_plural = "arsip PDF final"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.report} {self.sha256[:12]}"
+
+
+class Notification(models.Model):
+    """An in-app message to one user about a report's workflow."""
+
+    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="lkjip_notifications")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notifications")
+    message = models.CharField("pesan", max_length=300)
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    read_at = models.DateTimeField("dibaca", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notifikasi"
+        verbose_name_plural = "notifikasi"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return self.message

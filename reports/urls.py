@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import review_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -8,6 +8,22 @@ urlpatterns = [
     path("instansi/<slug:slug>/tahun/", views.year_switch, name="agency_year_switch"),
     path("instansi/<slug:slug>/<int:year>/", views.workspace, name="workspace"),
     path("instansi/<slug:slug>/<int:year>/narasi/", views.narrative, name="narrative"),
+    path("reviu/", review_views.dashboard, name="dashboard_current"),
+    path("reviu/<int:year>/", review_views.dashboard, name="dashboard"),
+    path("notifikasi/", review_views.notifications, name="notifications"),
+    path("instansi/<slug:slug>/<int:year>/reviu/", review_views.review, name="review"),
+    path("instansi/<slug:slug>/<int:year>/reviu/<str:action>/", review_views.transition, name="transition"),
+    path(
+        "instansi/<slug:slug>/<int:year>/reviu/catatan/<int:note_id>/selesai/",
+        review_views.resolve_note,
+        name="resolve_note",
+    ),
+    path("instansi/<slug:slug>/<int:year>/riwayat/", review_views.agency_history, name="agency_history"),
+    path(
+        "instansi/<slug:slug>/indikator/<int:indicator_id>/riwayat/",
+        review_views.indicator_history,
+        name="indicator_history",
+    ),
     path("excel/template.xlsx", views.workbook_template, name="workbook_template"),
     path("instansi/<slug:slug>/<int:year>/excel/", views.workbook_page, name="workbook"),
     path("instansi/<slug:slug>/<int:year>/excel/ekspor.xlsx", views.workbook_export, name="workbook_export"),

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.views.decorators.http import require_safe
 
-from agencies.access import can_write, get_agency_for
+from agencies.access import assert_year_writable, can_write, get_agency_for, locked_years
 from agencies.models import Agency
 from budget.tree import budget_tree
 from indicators import capaian as engine
@@ -14,6 +14,7 @@ from indicators.models import Goal, RenstraPeriod
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
+from .actions import final_pdf
 from .checks import consistency_checks
 from .document import build_document
 from .forms import SectionForm, SignatureForm, WorkbookUploadForm
@@ -92,6 +93,7 @@ def workspace(request, slug, year):
     remember_year(request, agency, year)
     results = agency_year_results(agency, year)
     tree = budget_tree(agency, year)
+    report = Report.objects.filter(agency=agency, year=year).first()
     pagu, realisasi = tree.total()
     budget = {
         "pagu": pagu,
@@ -112,8 +114,12 @@ def workspace(request, slug, year):
             checks=consistency_checks(results, tree),
             tab="workspace",
             status_labels=STATUS_LABELS,
-            report=Report.objects.filter(agency=agency, year=year).first(),
-            can_edit=can_write(request.user, agency),
+            report=report,
+            archive=final_pdf(report) if report else None,
+            open_notes=list(report.notes.filter(resolved_at__isnull=True).select_related("indicator"))
+            if report
+            else [],
+            can_edit=can_write(request.user, agency) and year not in locked_years(agency.pk),
         ),
     )
 
@@ -131,6 +137,8 @@ def narrative(request, slug, year):
     year = checked_year(year)
     report = Report.objects.filter(agency=agency, year=year).first()
     written = {(s.key, s.goal_id): s for s in report.sections.all()} if report else {}
+    if request.method == "POST":
+        assert_year_writable(agency, year)
     signature = SignatureForm(request.POST or None, instance=report or Report(agency=agency, year=year))
     if request.method == "POST" and signature.is_valid():
         signature.save()
@@ -165,6 +173,7 @@ def narrative(request, slug, year):
 def narrative_edit(request, slug, year, key, goal_id=None):
     agency = get_agency_for(request.user, slug, write=True)
     year = checked_year(year)
+    assert_year_writable(agency, year)
     if key not in Section.Key.values or (key == Section.Key.ANALISIS_SASARAN) != (goal_id is not None):
         raise Http404("Bagian laporan tidak dikenal")
     goal = None
@@ -216,10 +225,20 @@ def report_html(request, slug, year):
 @login_required
 @require_safe
 def report_pdf(request, slug, year):
-    doc = _document(request, slug, year)
-    pdf = html_to_pdf(render_document(doc))
+    """The PDF: for a final report always the archived file, byte for byte."""
+    agency = get_agency_for(request.user, slug)
+    year = checked_year(year)
+    report = Report.objects.filter(agency=agency, year=year).first()
+    archive = final_pdf(report) if report else None
+    if archive is not None:
+        pdf, name = bytes(archive.pdf), f"lkjip-{agency.slug}-{year}-final"
+    else:
+        doc = build_document(agency, year)
+        pdf, name = html_to_pdf(render_document(doc)), report_filename(doc)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{report_filename(doc)}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    if archive is not None:
+        response["X-Content-SHA256"] = archive.sha256
     return response
 
 
@@ -250,6 +269,8 @@ def workbook_page(request, slug, year):
     year = checked_year(year)
     form = WorkbookUploadForm(request.POST or None, request.FILES or None)
     attempt = None
+    if request.method == "POST":
+        assert_year_writable(agency, year)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()

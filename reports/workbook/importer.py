@@ -16,6 +16,7 @@ from django import forms
 from django.db import transaction
 from django.utils.text import slugify
 
+from agencies.access import locked_years
 from agencies.audit import bulk_create_audited
 from agencies.models import Agency, Region
 from agencies.numbers import NumberFormatError, parse_number
@@ -482,6 +483,21 @@ def import_workbook(
                 f"Pemda '{plan.instansi['Pemda']}' berbeda dengan pemda instansi ini ({agency.region.name}).",
             )
         )
+    target_agency = agency or Agency.objects.filter(slug=slug).first()
+    if target_agency is not None and plan.start_year is not None:
+        locked = sorted(y for y in locked_years(target_agency.pk) if plan.start_year <= y <= plan.end_year)
+        if locked:
+            validator.errors.append(
+                Issue(
+                    spec.INSTANSI,
+                    None,
+                    "",
+                    "Laporan final tahun "
+                    + ", ".join(map(str, locked))
+                    + " mengunci Renstra dan datanya; impor ditolak. Minta administrator "
+                    "membuka kembali laporan bila perlu.",
+                )
+            )
     if agency is None and not plan.instansi.get("Nama Instansi"):
         validator.errors.append(Issue(spec.INSTANSI, None, "", "Baris 'Nama Instansi' wajib diisi."))
     result.errors = validator.errors

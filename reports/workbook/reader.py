@@ -132,7 +132,7 @@ def open_workbook(data: bytes) -> dict[str, Sheet]:
         sheet = Sheet(
             wanted, formula_cells={(int(row), column_index_from_string(col)) for col, row in _FORMULA_CELL.findall(xml)}
         )
-        issues.extend(_read_rows(worksheet, sheet))
+        issues.extend(_read_rows(worksheet, sheet, xml.count("<row ")))
         sheets[wanted] = sheet
     workbook.close()
     if issues:
@@ -154,9 +154,17 @@ def _first_row(ref: str) -> int:
     return int(re.search(r"\d+", ref).group())
 
 
-def _read_rows(worksheet, sheet: Sheet) -> list[Issue]:
+def _read_rows(worksheet, sheet: Sheet, row_elements: int) -> list[Issue]:
     wanted = spec.columns(sheet.name)
     required = spec.HEADERS[sheet.name]
+    too_many = Issue(
+        sheet.name,
+        None,
+        "",
+        f"Terlalu banyak baris (lebih dari {MAX_ROWS:,}); bagi menjadi beberapa berkas.".replace(",", "."),
+    )
+    if row_elements > MAX_ROWS + 1:  # counted in the XML: refuse before converting every row
+        return [too_many]
     rows = worksheet.iter_rows(values_only=True)
     header = next(rows, None)
     if header is None:
@@ -171,15 +179,8 @@ def _read_rows(worksheet, sheet: Sheet) -> list[Issue]:
         return [Issue(sheet.name, 1, name, f"Judul kolom '{name}' tidak ada.") for name in missing]
     columns = {name: index + 1 for name, index in positions.items()}
     for number, values in enumerate(rows, 2):
-        if number - 1 > MAX_ROWS:
-            return [
-                Issue(
-                    sheet.name,
-                    number,
-                    "",
-                    f"Terlalu banyak baris (lebih dari {MAX_ROWS:,}); bagi menjadi beberapa berkas.".replace(",", "."),
-                )
-            ]
+        if number - 1 > MAX_ROWS:  # the dimension can be missing or wrong: count as well
+            return [too_many]
         if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         picked = {name: values[index] if index < len(values) else None for name, index in positions.items()}

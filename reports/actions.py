@@ -1,0 +1,128 @@
+"""The review workflow (PermenPAN-RB 53/2014 reviu): each step one verb, one transaction.
+
+Draft -> Diajukan (operator submits) -> back to Draft with notes (reviewer returns)
+or Final (reviewer accepts). Final builds the PDF once and archives it with its
+SHA-256; an admin can reopen a final report with a recorded reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from agencies.models import Agency, LockedYear, Membership
+
+from . import locking
+from .document import build_document
+from .models import Notification, Report, ReportArchive, ReportEvent, ReviewNote
+from .pdf import html_to_pdf
+from .render import render_document
+
+
+class TransitionRefused(Exception):
+    """The step is not allowed from this status or for this user."""
+
+
+def role_of(user, agency: Agency) -> str | None:
+    if user.is_superuser:
+        return "admin"
+    membership = Membership.objects.filter(user=user, agency=agency).first()
+    return membership.role if membership else None
+
+
+def allowed_actions(report: Report, user) -> list[str]:
+    """The workflow steps `user` may take on `report` now (for buttons and checks)."""
+    role = role_of(user, report.agency)
+    status = report.status
+    actions = []
+    if status == Report.Status.DRAFT and role in ("operator", "admin"):
+        actions.append(ReportEvent.Action.SUBMIT)
+    if status == Report.Status.SUBMITTED and role in ("reviewer", "admin"):
+        actions += [ReportEvent.Action.RETURN, ReportEvent.Action.ACCEPT]
+    if status == Report.Status.FINAL and role == "admin":
+        actions.append(ReportEvent.Action.REOPEN)
+    return actions
+
+
+def _require(report: Report, user, action: str) -> None:
+    if action not in allowed_actions(report, user):
+        raise TransitionRefused(
+            f"Tindakan '{ReportEvent.Action(action).label}' tidak diizinkan untuk laporan berstatus "
+            f"{report.get_status_display()}."
+        )
+
+
+def _notify(report: Report, role: str, message: str, exclude=None) -> None:
+    users = get_user_model().objects.filter(memberships__agency=report.agency, memberships__role=role)
+    if exclude is not None:
+        users = users.exclude(pk=exclude.pk)
+    Notification.objects.bulk_create(Notification(user=u, report=report, message=message) for u in users)
+
+
+def _locked_for_update(report: Report) -> Report:
+    return Report.objects.select_for_update().select_related("agency__region").get(pk=report.pk)
+
+
+@transaction.atomic
+def submit_report(report: Report, by) -> Report:
+    report = _locked_for_update(report)
+    _require(report, by, ReportEvent.Action.SUBMIT)
+    report.status = Report.Status.SUBMITTED
+    report.save(update_fields=["status"])
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.SUBMIT, by=by)
+    _notify(report, "reviewer", f"LKjIP {report.agency.name} {report.year} diajukan untuk direviu.")
+    return report
+
+
+@transaction.atomic
+def return_report(report: Report, by, note: str) -> Report:
+    report = _locked_for_update(report)
+    _require(report, by, ReportEvent.Action.RETURN)
+    if not note.strip():
+        raise TransitionRefused("Tuliskan catatan mengapa laporan dikembalikan.")
+    report.status = Report.Status.DRAFT
+    report.save(update_fields=["status"])
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.RETURN, by=by, note=note)
+    ReviewNote.objects.create(report=report, text=note, author=by)
+    _notify(report, "operator", f"LKjIP {report.agency.name} {report.year} dikembalikan dengan catatan.")
+    return report
+
+
+@transaction.atomic
+def accept_report(report: Report, by) -> ReportArchive:
+    """Final: lock the year and archive the PDF, built once, with its SHA-256."""
+    report = _locked_for_update(report)
+    _require(report, by, ReportEvent.Action.ACCEPT)
+    pdf = html_to_pdf(render_document(build_document(report.agency, report.year)))
+    report.status = Report.Status.FINAL
+    report.save(update_fields=["status"])
+    LockedYear.objects.get_or_create(agency=report.agency, year=report.year)
+    archive = ReportArchive.objects.create(report=report, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest())
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.ACCEPT, by=by)
+    _notify(report, "operator", f"LKjIP {report.agency.name} {report.year} diterima dan final.")
+    _notify(report, "reviewer", f"LKjIP {report.agency.name} {report.year} final.", exclude=by)
+    return archive
+
+
+@transaction.atomic
+def reopen_report(report: Report, by, reason: str) -> Report:
+    report = _locked_for_update(report)
+    _require(report, by, ReportEvent.Action.REOPEN)
+    if not reason.strip():
+        raise TransitionRefused("Alasan membuka kembali wajib diisi.")
+    with locking.unlocked():
+        report.status = Report.Status.DRAFT
+        report.save(update_fields=["status"])
+        LockedYear.objects.filter(agency=report.agency, year=report.year).delete()
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.REOPEN, by=by, note=reason)
+    _notify(report, "operator", f"LKjIP {report.agency.name} {report.year} dibuka kembali: {reason[:150]}")
+    return report
+
+
+def final_pdf(report: Report) -> ReportArchive | None:
+    """The archived PDF of a final report (the newest, if it was reopened and finalized again)."""
+    if report.status != Report.Status.FINAL:
+        return None
+    return report.archives.order_by("-created_at", "-id").first()

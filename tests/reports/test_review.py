@@ -1,0 +1,299 @@
+"""The review workflow: transitions per role, the lock on every write path, the
+archived PDF, the audit trail, lost-update protection, dashboard and notifications."""
+
+import hashlib
+import io
+from decimal import Decimal as D
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+
+from agencies.models import Agency, LockedYear
+from budget.models import BudgetItem
+from indicators.models import Indicator, Realization, Target
+from reports.demo import DEMO_PASSWORD, load_demo
+from reports.locking import unlocked
+from reports.models import Notification, Report, ReportArchive, ReviewNote, Section
+from reports.workbook.export import export_workbook
+from reports.workbook.importer import import_workbook
+
+YEAR = 2020
+
+
+@pytest.fixture
+def demo(db):
+    load_demo()
+
+
+def login(username):
+    client = Client()
+    assert client.login(username=username, password=DEMO_PASSWORD)
+    return client
+
+
+def step(client, action, note=""):
+    return client.post(reverse("transition", args=["pati", YEAR, action]), {"note": note})
+
+
+def status():
+    return Report.objects.get(agency__slug="pati", year=YEAR).status
+
+
+@pytest.mark.parametrize(
+    ("start", "user", "action", "allowed", "end"),
+    [
+        ("draft", "operator-pati", "ajukan", True, "submitted"),
+        ("draft", "reviewer", "ajukan", False, "draft"),
+        ("draft", "reviewer", "terima", False, "draft"),
+        ("draft", "operator-pati", "terima", False, "draft"),
+        ("submitted", "operator-pati", "terima", False, "submitted"),
+        ("submitted", "operator-pati", "kembalikan", False, "submitted"),
+        ("submitted", "operator-pati", "ajukan", False, "submitted"),
+        ("submitted", "reviewer", "kembalikan", True, "draft"),
+        ("submitted", "reviewer", "terima", True, "final"),
+        ("submitted", "admin", "terima", True, "final"),
+        ("final", "reviewer", "buka", False, "final"),
+        ("final", "operator-pati", "buka", False, "final"),
+        ("final", "reviewer", "kembalikan", False, "final"),
+        ("final", "admin", "buka", True, "draft"),
+    ],
+)
+def test_every_transition_allowed_or_refused_per_role(demo, start, user, action, allowed, end):
+    Report.objects.filter(agency__slug="pati", year=YEAR).update(status=start)
+    if start == "final":
+        LockedYear.objects.create(agency=Agency.objects.get(slug="pati"), year=YEAR)
+    response = step(login(user), action, note="Perbaiki analisis sasaran 2.")
+    assert response.status_code == (302 if allowed else 403)
+    assert status() == end
+
+
+def test_outsider_gets_404_and_anonymous_goes_to_login(demo):
+    assert step(login("operator-lumajang"), "ajukan").status_code == 404
+    assert step(Client(), "ajukan").status_code == 302
+    assert status() == "draft"
+
+
+def test_return_needs_a_note_and_creates_a_review_note(demo):
+    step(login("operator-pati"), "ajukan")
+    reviewer = login("reviewer")
+    step(reviewer, "kembalikan", note="")
+    assert status() == "submitted"
+    step(reviewer, "kembalikan", note="Target S2.1 tidak sesuai PK.")
+    assert status() == "draft"
+    assert ReviewNote.objects.get().text == "Target S2.1 tidak sesuai PK."
+
+
+def test_reopen_requires_a_recorded_reason(demo):
+    mark_final()
+    admin = login("admin")
+    step(admin, "buka", note="")
+    assert status() == "final"
+    step(admin, "buka", note="Salah ketik realisasi S2.1 menurut Inspektorat.")
+    assert status() == "draft"
+    event = Report.objects.get(agency__slug="pati", year=YEAR).events.first()
+    assert event.note == "Salah ketik realisasi S2.1 menurut Inspektorat."
+    assert not LockedYear.objects.exists()
+
+
+def finalize():
+    step(login("operator-pati"), "ajukan")
+    assert step(login("reviewer"), "terima").status_code == 302
+    assert status() == "final"
+
+
+def test_final_report_pdf_is_archived_and_every_download_is_that_file(demo):
+    finalize()
+    assert LockedYear.objects.filter(agency__slug="pati", year=YEAR).exists()
+    archive = ReportArchive.objects.get()
+    assert archive.sha256 == hashlib.sha256(bytes(archive.pdf)).hexdigest()
+    reviewer, operator = login("reviewer"), login("operator-pati")
+    first = reviewer.get(reverse("report_pdf", args=["pati", YEAR]))
+    second = operator.get(reverse("report_pdf", args=["pati", YEAR]))
+    assert first.content == second.content == bytes(archive.pdf)
+    assert first["X-Content-SHA256"] == archive.sha256
+    # Even if the stored data changed behind the lock's back, the final PDF does not.
+    with unlocked():
+        Realization.objects.filter(indicator__period__agency__slug="pati", year=YEAR).update(value=D(1))
+    assert reviewer.get(reverse("report_pdf", args=["pati", YEAR])).content == bytes(archive.pdf)
+    assert archive.sha256 in operator.get(reverse("workspace", args=["pati", YEAR])).content.decode()
+    assert archive.sha256 in reviewer.get(reverse("review", args=["pati", YEAR])).content.decode()
+
+
+def mark_final(slug="pati", year=YEAR):
+    """The state accept_report leaves (tested above), without building the PDF each time."""
+    Report.objects.filter(agency__slug=slug, year=year).update(status=Report.Status.FINAL)
+    LockedYear.objects.create(agency=Agency.objects.get(slug=slug), year=year)
+
+
+class TestTheLockHoldsOnEveryWritePath:
+    @pytest.fixture(autouse=True)
+    def final(self, demo):
+        mark_final()
+        self.pati = Agency.objects.get(slug="pati")
+        self.indicator = Indicator.objects.get(period__agency=self.pati, code="S2.1")
+        self.operator = login("operator-pati")
+
+    def test_grid(self):
+        prefix = f"i{self.indicator.pk}"
+        response = self.operator.post(reverse("grid", args=["pati", YEAR]), {f"{prefix}-indicator_id": "1"})
+        assert response.status_code == 403
+        assert "sudah final" in response.content.decode()
+
+    def test_budget_views(self):
+        item = BudgetItem.objects.filter(agency=self.pati, year=YEAR).first()
+        assert self.operator.get(reverse("budget_item_edit", args=["pati", YEAR, item.pk])).status_code == 403
+        assert self.operator.post(reverse("budget_item_delete", args=["pati", YEAR, item.pk])).status_code == 403
+        assert BudgetItem.objects.filter(pk=item.pk).exists()
+
+    def test_narrative_and_signature(self):
+        url = reverse("narrative_edit", args=["pati", YEAR, "penutup"])
+        assert self.operator.post(url, {"body": "Baru"}).status_code == 403
+        response = self.operator.post(reverse("narrative", args=["pati", YEAR]), {"sign_place": "X"})
+        assert response.status_code == 403
+        assert not Section.objects.filter(body="Baru").exists()
+
+    def test_plan(self):
+        url = reverse("indicator_edit", args=["pati", self.indicator.pk])
+        assert self.operator.post(url, {"name": "Ganti"}).status_code == 403
+        assert self.operator.post(reverse("indicator_targets", args=["pati", self.indicator.pk]), {}).status_code == 403
+
+    def test_excel_import_in_browser_and_as_function(self):
+        data = export_workbook(self.pati, YEAR)
+        upload = io.BytesIO(data)
+        upload.name = "pati.xlsx"
+        assert self.operator.post(reverse("workbook", args=["pati", YEAR]), {"file": upload}).status_code == 403
+        result = import_workbook(data, YEAR, agency=self.pati)
+        assert not result.ok and "Laporan final tahun 2020" in str(result.errors[0])
+
+    def test_management_command(self, tmp_path):
+        path = tmp_path / "pati.xlsx"
+        path.write_bytes(export_workbook(self.pati, YEAR))
+        with pytest.raises(CommandError):
+            call_command("import_workbook", str(path), agency="pati", year=YEAR)
+
+    def test_direct_model_writes(self):
+        target = Target.objects.get(indicator=self.indicator, year=YEAR)
+        target.agreement = D(1)
+        with pytest.raises(PermissionDenied, match="sudah final"), transaction.atomic():
+            target.save()
+        realization = Realization.objects.filter(indicator=self.indicator, year=YEAR).first()
+        with pytest.raises(PermissionDenied), transaction.atomic():
+            realization.delete()
+        self.indicator.name = "Ganti"
+        with pytest.raises(PermissionDenied, match="Renstra 2017-2022"), transaction.atomic():
+            self.indicator.save()
+        assert Target.objects.get(pk=target.pk).agreement == D(54)
+
+    def test_admin_for_a_non_superuser_staff_member(self, django_user_model):
+        staff = django_user_model.objects.create_user("staf", password="staf-pass-1", is_staff=True)
+        staff.user_permissions.set(Permission.objects.filter(codename__in=["change_target", "view_target"]))
+        client = Client()
+        client.force_login(staff)
+        target = Target.objects.get(indicator=self.indicator, year=YEAR)
+        url = reverse("admin:indicators_target_change", args=[target.pk])
+        response = client.post(url, {"indicator": self.indicator.pk, "year": YEAR, "agreement": "1"})
+        assert response.status_code == 403
+        target.refresh_from_db()
+        assert target.agreement == D(54)
+
+    def test_other_years_stay_writable(self):
+        data = grid_data(self.operator, self.indicator, "40", year=2019)
+        assert self.operator.post(reverse("grid", args=["pati", 2019]), data).status_code == 302
+        assert Realization.objects.get(indicator=self.indicator, year=2019, quarter=None).value == D(40)
+
+
+def test_edits_appear_in_the_audit_trail_with_who_when_old_new_and_path(demo):
+    operator = login("operator-pati")
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    prefix = f"i{indicator.pk}"
+    page = operator.get(reverse("grid", args=["pati", YEAR]))
+    form = next(r["form"] for r in page.context["rows"] if r["indicator"].pk == indicator.pk)
+    data = {form[name].html_name: form[name].value() or "" for name in form.fields}
+    others = [r["form"] for r in page.context["rows"] if r["indicator"].pk != indicator.pk]
+    for other in others:
+        data.update({other[name].html_name: other[name].value() or "" for name in other.fields})
+    data[f"{prefix}-realization"] = "47,5"
+    assert operator.post(reverse("grid", args=["pati", YEAR]), data).status_code == 302
+    history = operator.get(reverse("indicator_history", args=["pati", indicator.pk])).content.decode()
+    assert "operator-pati" in history and "Tabel target &amp; realisasi" in history
+    assert "44.3900" in history and "47.5000" in history
+    year_history = operator.get(reverse("agency_history", args=["pati", YEAR])).content.decode()
+    assert "47.5000" in year_history and "Data demo" in year_history
+
+
+def grid_data(client, indicator, realization, year=YEAR):
+    page = client.get(reverse("grid", args=["pati", year]))
+    data = {}
+    for row in page.context["rows"]:
+        form = row["form"]
+        data.update({form[name].html_name: form[name].value() or "" for name in form.fields})
+    data[f"i{indicator.pk}-realization"] = realization
+    return data
+
+
+def test_second_save_of_the_same_grid_gets_a_conflict_showing_both_values(demo):
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    first, second = login("operator-pati"), login("operator-pati")
+    first_data = grid_data(first, indicator, "50")
+    second_data = grid_data(second, indicator, "60")
+    assert first.post(reverse("grid", args=["pati", YEAR]), first_data).status_code == 302
+    response = second.post(reverse("grid", args=["pati", YEAR]), second_data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "telah diubah pengguna lain" in html
+    assert "realisasi: tersimpan 50, Anda 60" in html
+    assert Realization.objects.get(indicator=indicator, year=YEAR, quarter=None).value == D(50)
+    # The page now carries the fresh version: saving again overwrites knowingly.
+    resubmit = dict(response.context["rows"][0]["form"].data.items())
+    assert second.post(reverse("grid", args=["pati", YEAR]), resubmit).status_code == 302
+    assert Realization.objects.get(indicator=indicator, year=YEAR, quarter=None).value == D(60)
+
+
+def test_reviewer_dashboard_lists_assigned_agencies_sortable_and_filterable(demo):
+    step(login("operator-pati"), "ajukan")
+    reviewer = login("reviewer")
+    ReviewNote.objects.create(report=Report.objects.get(agency__slug="pati", year=YEAR), text="Periksa")
+    by_capaian = reviewer.get(reverse("dashboard", args=[2019]), {"urut": "capaian"}).context["rows"]
+    # Denpasar 100 %, Lumajang 93,04 %, Pati has no 2019 targets (undefined, last).
+    assert [r["agency"].slug for r in by_capaian] == ["denpasar", "lumajang", "pati"]
+    rows = reviewer.get(reverse("dashboard", args=[YEAR]), {"urut": "catatan"}).context["rows"]
+    pati = rows[0]
+    assert pati["status"] == "submitted" and pati["open_notes"] == 1
+    assert str(pati["capaian"].quantize(D("0.01"))) == "92.10"
+    filtered = reviewer.get(reverse("dashboard", args=[YEAR]), {"status": "submitted"}).context["rows"]
+    assert [r["agency"].slug for r in filtered] == ["pati"]
+    assert login("operator-pati").get(reverse("dashboard", args=[2019])).context["rows"][0]["agency"].slug == "pati"
+
+
+def test_notifications_on_submit_return_and_final(demo):
+    step(login("operator-pati"), "ajukan")
+    reviewer = login("reviewer")
+    page = reviewer.get(reverse("home")).content.decode()
+    assert 'data-testid="unread">1<' in page
+    assert "diajukan" in Notification.objects.get(user__username="reviewer").message
+    step(reviewer, "terima")
+    operator = login("operator-pati")
+    assert "final" in Notification.objects.filter(user__username="operator-pati").first().message
+    operator.post(reverse("notifications"))
+    assert not Notification.objects.filter(user__username="operator-pati", read_at__isnull=True).exists()
+
+
+def test_operator_sees_and_resolves_review_notes(demo):
+    report = Report.objects.get(agency__slug="pati", year=YEAR)
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    reviewer = login("reviewer")
+    reviewer.post(reverse("review", args=["pati", YEAR]), {"indicator": indicator.pk, "text": "Cek RAT"})
+    note = ReviewNote.objects.get(report=report)
+    operator = login("operator-pati")
+    assert "Cek RAT" in operator.get(reverse("workspace", args=["pati", YEAR])).content.decode()
+    assert operator.post(reverse("review", args=["pati", YEAR]), {"text": "x"}).status_code == 403
+    assert reviewer.post(reverse("resolve_note", args=["pati", YEAR, note.pk])).status_code == 403
+    operator.post(reverse("resolve_note", args=["pati", YEAR, note.pk]))
+    note.refresh_from_db()
+    assert note.resolved_by.username == "operator-pati"
