@@ -139,7 +139,12 @@ class ReviewNote(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
     section = models.CharField("bagian", max_length=30, choices=Section.Key.choices, blank=True)
     indicator = models.ForeignKey(
-        "indicators.Indicator", on_delete=models.CASCADE, null=True, blank=True, related_name="review_notes"
+        "indicators.Indicator",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="review_notes",
+        verbose_name="indikator",
     )
     text = models.TextField("catatan")
     author = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, related_name="+")
