@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("bahasa/", views.switch_language, name="switch_language"),
+    path("sehat/", views.health, name="health"),
 ]

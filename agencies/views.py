@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -16,3 +17,8 @@ def switch_language(request):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/"
     return redirect(next_url)
+
+
+def health(request):
+    """For load balancers and the throughput bench: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")

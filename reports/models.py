@@ -207,3 +207,34 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+
+class PdfBuild(models.Model):
+    """A report PDF built by a background task, with the progress shown to the user."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Dalam antrean"
+        RUNNING = "running", "Sedang dibuat"
+        DONE = "done", "Selesai"
+        FAILED = "failed", "Gagal"
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="pdf_builds")
+    year = models.PositiveSmallIntegerField("tahun")
+    requested_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField("diminta", auto_now_add=True)
+    finished_at = models.DateTimeField("selesai", null=True, blank=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    step = models.CharField("tahap", max_length=100, blank=True)
+    progress = models.PositiveSmallIntegerField("kemajuan (%)", default=0)
+    pages = models.PositiveIntegerField("halaman", null=True, blank=True)
+    pdf = models.BinaryField("PDF", null=True, blank=True)
+    error = models.TextField("galat", blank=True)
+
+    class Meta:
+        verbose_name = "pembuatan PDF"
+        verbose_name_plural = "pembuatan PDF"
+        ordering = ["-created_at"]
+        constraints = [models.CheckConstraint(condition=Q(progress__lte=100), name="progress_at_most_100")]
+
+    def __str__(self):
+        return f"PDF {self.agency} {self.year} ({self.get_status_display()})"

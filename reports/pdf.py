@@ -29,6 +29,12 @@ class DataOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def html_to_pdf(html: str, fetcher: DataOnlyFetcher | None = None) -> bytes:
+def render_pdf(html: str, fetcher: DataOnlyFetcher | None = None) -> tuple[bytes, int]:
+    """The PDF and its page count."""
     fetcher = fetcher or DataOnlyFetcher()
-    return HTML(string=html, base_url="about:blank", url_fetcher=fetcher).write_pdf()
+    document = HTML(string=html, base_url="about:blank", url_fetcher=fetcher).render()
+    return document.write_pdf(), len(document.pages)
+
+
+def html_to_pdf(html: str, fetcher: DataOnlyFetcher | None = None) -> bytes:
+    return render_pdf(html, fetcher)[0]

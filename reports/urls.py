@@ -35,6 +35,18 @@ urlpatterns = [
     path("instansi/<slug:slug>/<int:year>/laporan/", views.report_html, name="report_html"),
     path("instansi/<slug:slug>/<int:year>/laporan.pdf", views.report_pdf, name="report_pdf"),
     path("instansi/<slug:slug>/<int:year>/laporan.json", views.report_json, name="report_json"),
+    path("instansi/<slug:slug>/<int:year>/laporan/pdf/", views.pdf_build_start, name="pdf_build_start"),
+    path("instansi/<slug:slug>/<int:year>/laporan/pdf/<int:build_id>/", views.pdf_build, name="pdf_build"),
+    path(
+        "instansi/<slug:slug>/<int:year>/laporan/pdf/<int:build_id>.json",
+        views.pdf_build_status,
+        name="pdf_build_status",
+    ),
+    path(
+        "instansi/<slug:slug>/<int:year>/laporan/pdf/<int:build_id>.pdf",
+        views.pdf_build_download,
+        name="pdf_build_download",
+    ),
     path(
         "instansi/<slug:slug>/<int:year>/narasi/sasaran/<int:goal_id>/",
         views.narrative_edit,

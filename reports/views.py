@@ -1,16 +1,19 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html_join
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import assert_year_writable, can_write, get_agency_for, locked_years
 from agencies.models import Agency
+from budget.models import BudgetItem
 from budget.tree import budget_tree
 from indicators import capaian as engine
-from indicators.models import Goal, RenstraPeriod
+from indicators.models import Goal, Indicator, RenstraPeriod
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
@@ -19,10 +22,11 @@ from .checks import consistency_checks
 from .document import build_document
 from .forms import SectionForm, SignatureForm, WorkbookUploadForm
 from .json_export import report_data
-from .models import Report, Section, WorkbookImport
+from .models import PdfBuild, Report, Section, WorkbookImport
 from .narrative import render_narrative
 from .pdf import html_to_pdf
 from .render import render_document
+from .tasks import build_pdf
 from .workbook.annotate import annotate
 from .workbook.export import export_workbook, template_workbook
 from .workbook.importer import import_workbook
@@ -115,6 +119,7 @@ def workspace(request, slug, year):
             tab="workspace",
             status_labels=STATUS_LABELS,
             report=report,
+            large=is_large(agency, year),
             archive=final_pdf(report) if report else None,
             open_notes=list(report.notes.filter(resolved_at__isnull=True).select_related("indicator"))
             if report
@@ -335,3 +340,67 @@ def workbook_errors(request, slug, year, import_id):
     if not attempt.annotated:
         raise Http404("Tidak ada salinan bertanda untuk unggahan ini")
     return _xlsx_response(bytes(attempt.annotated), f"galat-{attempt.filename}")
+
+
+def is_large(agency: Agency, year: int) -> bool:
+    """Whether the report is big enough to build its PDF in the background."""
+    indicators = Indicator.objects.filter(
+        period__agency=agency, period__start_year__lte=year, period__end_year__gte=year
+    ).count()
+    lines = BudgetItem.objects.filter(agency=agency, year=year).count()
+    return indicators + lines > settings.LARGE_REPORT_SIZE
+
+
+@login_required
+@require_POST
+def pdf_build_start(request, slug, year):
+    """Queue the PDF build; the browser follows its progress on the next page."""
+    agency = get_agency_for(request.user, slug)
+    year = checked_year(year)
+    build = PdfBuild.objects.create(agency=agency, year=year, requested_by=request.user)
+    transaction.on_commit(lambda: build_pdf.enqueue(build.pk))
+    return redirect("pdf_build", slug=agency.slug, year=year, build_id=build.pk)
+
+
+def _build_for(request, slug, year, build_id) -> PdfBuild:
+    agency = get_agency_for(request.user, slug)
+    return get_object_or_404(PdfBuild.objects.defer("pdf"), pk=build_id, agency=agency, year=checked_year(year))
+
+
+@login_required
+@require_safe
+def pdf_build(request, slug, year, build_id):
+    build = _build_for(request, slug, year, build_id)
+    return render(
+        request,
+        "reports/pdf_build.html",
+        agency_context(request, build.agency, build.year, build=build, tab="workspace"),
+    )
+
+
+@login_required
+@require_safe
+def pdf_build_status(request, slug, year, build_id):
+    build = _build_for(request, slug, year, build_id)
+    return JsonResponse(
+        {
+            "status": build.status,
+            "label": build.get_status_display(),
+            "step": build.step,
+            "progress": build.progress,
+            "pages": build.pages,
+            "error": build.error,
+        }
+    )
+
+
+@login_required
+@require_safe
+def pdf_build_download(request, slug, year, build_id):
+    agency = get_agency_for(request.user, slug)
+    build = get_object_or_404(
+        PdfBuild, pk=build_id, agency=agency, year=checked_year(year), status=PdfBuild.Status.DONE
+    )
+    response = HttpResponse(bytes(build.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="lkjip-{agency.slug}-{build.year}.pdf"'
+    return response

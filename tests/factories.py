@@ -31,8 +31,17 @@ def make_agency(slug: str, indicators: int, budget_lines: int, year: int = 2021)
     )
     calculations = ["direct", "ratio", "direct", "growth"]
     created = Indicator.objects.bulk_create(
-        Indicator(period=period, goal=goals[n % goal_count], code=f"I{n}", name=f"Indikator {n}", unit="%",
-                  calculation=calculations[n % 4], numerator_label="P", denominator_label="Q", order=n)
+        Indicator(
+            period=period,
+            goal=goals[n % goal_count],
+            code=f"I{n}",
+            name=f"Indikator {n}",
+            unit="%",
+            calculation=calculations[n % 4],
+            numerator_label="P",
+            denominator_label="Q",
+            order=n,
+        )
         for n in range(indicators)
     )
     Target.objects.bulk_create(
@@ -43,30 +52,61 @@ def make_agency(slug: str, indicators: int, budget_lines: int, year: int = 2021)
     realizations = []
     for n, ind in enumerate(created):
         for y in range(START, year + 1):
-            realizations.append(Realization(indicator=ind, year=y, value=Decimal(45 + (n + y) % 12),
-                                            numerator=Decimal(400 + n), denominator=Decimal(800)))
+            realizations.append(
+                Realization(
+                    indicator=ind,
+                    year=y,
+                    value=Decimal(45 + (n + y) % 12),
+                    numerator=Decimal(400 + n),
+                    denominator=Decimal(800),
+                )
+            )
             realizations += [Realization(indicator=ind, year=y, quarter=q, value=Decimal(40 + q)) for q in range(1, 5)]
     Realization.objects.bulk_create(realizations)
     programs = max(1, budget_lines // 10)
     parents = BudgetItem.objects.bulk_create(
-        BudgetItem(agency=agency, year=year, level="program", code=f"P{p}", name=f"Program {p}",
-                   goal=goals[p % goal_count], order=p)
+        BudgetItem(
+            agency=agency,
+            year=year,
+            level="program",
+            code=f"P{p}",
+            name=f"Program {p}",
+            goal=goals[p % goal_count],
+            order=p,
+        )
         for p in range(programs)
     )
     children = BudgetItem.objects.bulk_create(
-        BudgetItem(agency=agency, year=year, level="kegiatan", code=f"P{k % programs}.{k}", name=f"Kegiatan {k}",
-                   parent=parents[k % programs], goal=goals[k % goal_count], indicator_name="Output",
-                   indicator_unit="unit", indicator_target=Decimal(10), indicator_realization=Decimal(9),
-                   order=programs + k)
+        BudgetItem(
+            agency=agency,
+            year=year,
+            level="kegiatan",
+            code=f"P{k % programs}.{k}",
+            name=f"Kegiatan {k}",
+            parent=parents[k % programs],
+            goal=goals[k % goal_count],
+            indicator_name="Output",
+            indicator_unit="unit",
+            indicator_target=Decimal(10),
+            indicator_realization=Decimal(9),
+            order=programs + k,
+        )
         for k in range(budget_lines - programs)
     )
     sources = list(FundingSource.objects.filter(code__in=["APBD", "DAK"])) or [
         FundingSource.objects.create(code="APBD", name="APBD")
     ]
     BudgetAllocation.objects.bulk_create(
-        BudgetAllocation(item=item, source=source, pagu=Decimal("1250000.00"), realisasi=Decimal("1000000.50"),
-                         realisasi_tw1=Decimal(250000), realisasi_tw2=Decimal(250000),
-                         realisasi_tw3=Decimal(250000), realisasi_tw4=Decimal("250000.50"))
+        BudgetAllocation(
+            item=item,
+            source=source,
+            pagu=Decimal("1250000.00"),
+            realisasi=Decimal("1000000.50"),
+            realisasi_tw1=Decimal(250000),
+            realisasi_tw2=Decimal(250000),
+            realisasi_tw3=Decimal(250000),
+            realisasi_tw4=Decimal("250000.50"),
+        )
         for item in children
         for source in sources
     )

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from agencies.models import Membership
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
-from reports.models import Notification, Report, ReportEvent, ReviewNote, Section, WorkbookImport
+from reports.models import Notification, PdfBuild, Report, ReportEvent, ReviewNote, Section, WorkbookImport
 
 from ..conftest import make_user
 
@@ -43,6 +43,10 @@ ROUTES = {
     "resolve_note": (WRITE_POST, lambda o: reverse("resolve_note", args=[o["slug"], YEAR, o["note"]])),
     "agency_history": (READ, lambda o: reverse("agency_history", args=[o["slug"], YEAR])),
     "indicator_history": (READ, lambda o: reverse("indicator_history", args=[o["slug"], o["indicator"]])),
+    "pdf_build_start": (WRITE_POST, lambda o: reverse("pdf_build_start", args=[o["slug"], YEAR])),
+    "pdf_build": (READ, lambda o: reverse("pdf_build", args=[o["slug"], YEAR, o["build"]])),
+    "pdf_build_status": (READ, lambda o: reverse("pdf_build_status", args=[o["slug"], YEAR, o["build"]])),
+    "pdf_build_download": (READ, lambda o: reverse("pdf_build_download", args=[o["slug"], YEAR, o["build"]])),
     "narrative": (READ_WRITE, lambda o: reverse("narrative", args=[o["slug"], YEAR])),
     "renstra_create": (WRITE, lambda o: reverse("renstra_create", args=[o["slug"]])),
     "renstra_edit": (WRITE, lambda o: reverse("renstra_edit", args=[o["slug"], o["period"]])),
@@ -63,7 +67,7 @@ ROUTES = {
 # Pages that answer a redirect rather than a page to those who may see them.
 REDIRECTS = {"agency_home", "agency_year_switch"}
 # Views that only take POST.
-POST_ONLY = {"grid_preview", "transition", "resolve_note"}
+POST_ONLY = {"grid_preview", "transition", "resolve_note", "pdf_build_start"}
 # URLs outside the agency pages, tested on their own below and in test_home.
 GLOBAL = {
     "home",
@@ -74,6 +78,7 @@ GLOBAL = {
     "dashboard",
     "dashboard_current",
     "notifications",
+    "health",
 }
 
 
@@ -109,7 +114,9 @@ def build_agency(agency):
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
     attempt = WorkbookImport.objects.create(agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK")
     note = ReviewNote.objects.create(report=report, text="Periksa target")
+    build = PdfBuild.objects.create(agency=agency, year=YEAR, status="done", pdf=b"%PDF-1.7")
     return {
+        "build": build.pk,
         "import": attempt.pk,
         "note": note.pk,
         "slug": agency.slug,
@@ -147,6 +154,7 @@ def snapshot():
         ReviewNote,
         ReportEvent,
         Notification,
+        PdfBuild,
     ]
     return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
 
@@ -184,7 +192,8 @@ EXPECTED_POST_REFUSED = {"anonymous": 302, "operator_b": 404, "reviewer_a": 403}
 
 
 # Reviewers write review notes on the review page (not agency data): tested in test_review.
-REVIEWER_WRITES = {"review"}
+# Readers (reviewers) may also ask for a PDF to be built: tested in test_pdf_build.
+REVIEWER_WRITES = {"review", "pdf_build_start"}
 
 
 @pytest.mark.parametrize("role", list(EXPECTED_POST_REFUSED))
