@@ -32,28 +32,66 @@ def _target_is_empty(target: Target) -> bool:
     )
 
 
-def _store_target(indicator: Indicator, year: int, values: dict[str, TargetValue]) -> None:
-    target = Target.objects.filter(indicator=indicator, year=year).first() or Target(indicator=indicator, year=year)
+TARGET_FIELDS = (
+    "renstra",
+    "renstra_upper",
+    "renstra_grade",
+    "agreement",
+    "agreement_upper",
+    "agreement_grade",
+    "agreement_revised",
+    "agreement_revised_upper",
+    "agreement_revised_grade",
+)
+
+
+def _snapshot(instance, names) -> tuple:
+    return tuple(getattr(instance, name) for name in names)
+
+
+def _store_target(
+    indicator: Indicator, year: int, values: dict[str, TargetValue], existing: Target | None = None, known: bool = False
+) -> None:
+    """Create, update or delete one target row; an unchanged row is not written (nor audited).
+
+    `known=True` means the caller already looked: `existing` is the stored row or None.
+    """
+    if not known:
+        existing = Target.objects.filter(indicator=indicator, year=year).first()
+    target = existing or Target(indicator=indicator, year=year)
+    before = _snapshot(target, TARGET_FIELDS)
     for prefix, value in values.items():
         _set_target_fields(target, prefix, value)
     if _target_is_empty(target):
         if target.pk:
             target.delete()
         return
-    target.save()
+    if target.pk is None or _snapshot(target, TARGET_FIELDS) != before:
+        target.save()
 
 
-def _store_realization(indicator: Indicator, year: int, quarter: int | None, **values) -> None:
+def _store_realization(
+    indicator: Indicator,
+    year: int,
+    quarter: int | None,
+    existing: Realization | None = None,
+    known: bool = False,
+    **values,
+) -> None:
     """Create, update, or (when every value is empty) delete one realization row.
 
     An empty cell means "not entered", so its row is removed rather than stored as 0.
+    An unchanged row is not written.
     """
-    existing = Realization.objects.filter(indicator=indicator, year=year, quarter=quarter).first()
+    if not known:
+        existing = Realization.objects.filter(indicator=indicator, year=year, quarter=quarter).first()
     if all(v in (None, "") for v in values.values()):
         if existing:
             existing.delete()
         return
     row = existing or Realization(indicator=indicator, year=year, quarter=quarter)
+    if row.pk is not None and all(getattr(row, name) == value for name, value in values.items()):
+        return
     for name, value in values.items():
         setattr(row, name, value)
     row.save()
@@ -65,8 +103,8 @@ def row_version(indicator: Indicator, year: int, targets=None, realizations=None
     The grid sends it back with the row; if it changed in between, another user saved
     the row meanwhile and the save is refused instead of silently overwriting.
     """
-    targets = indicator.targets.all() if targets is None else targets
-    realizations = indicator.realizations.all() if realizations is None else realizations
+    targets = indicator.target_list if targets is None else targets
+    realizations = indicator.realization_list if realizations is None else realizations
     parts = [
         repr(
             (
@@ -117,11 +155,22 @@ def save_grid(year: int, rows: list[tuple[Indicator, dict]]) -> None:
     if conflicts:
         raise GridConflict(conflicts)
     for indicator, data in rows:
-        _store_target(indicator, year, {"agreement": data["target"], "agreement_revised": data["target_revised"]})
+        stored = fresh[indicator.pk]
+        target = next((t for t in stored.target_list if t.year == year), None)
+        realizations = {r.quarter: r for r in stored.realization_list if r.year == year}
+        _store_target(
+            stored,
+            year,
+            {"agreement": data["target"], "agreement_revised": data["target_revised"]},
+            existing=target,
+            known=True,
+        )
         _store_realization(
-            indicator,
+            stored,
             year,
             None,
+            existing=realizations.get(None),
+            known=True,
             value=data["realization_value"],
             grade=data["realization_grade"],
             numerator=data["numerator"],
@@ -129,7 +178,7 @@ def save_grid(year: int, rows: list[tuple[Indicator, dict]]) -> None:
             note=data["note"],
         )
         for number, name in enumerate(QUARTERS, 1):
-            _store_realization(indicator, year, number, value=data[name])
+            _store_realization(stored, year, number, existing=realizations.get(number), known=True, value=data[name])
 
 
 @transaction.atomic
@@ -148,9 +197,9 @@ def unsaved_grid_row(indicator: Indicator, year: int, data: dict) -> tuple[list[
 
     Nothing is saved: this feeds the live capaian preview of the grid.
     """
-    targets = [t for t in indicator.targets.all() if t.year != year]
+    targets = [t for t in indicator.target_list if t.year != year]
     target = Target(indicator=indicator, year=year)
-    stored = next((t for t in indicator.targets.all() if t.year == year), None)
+    stored = next((t for t in indicator.target_list if t.year == year), None)
     if stored:
         target.renstra, target.renstra_upper, target.renstra_grade = (
             stored.renstra,
@@ -160,7 +209,7 @@ def unsaved_grid_row(indicator: Indicator, year: int, data: dict) -> tuple[list[
     _set_target_fields(target, "agreement", data["target"])
     _set_target_fields(target, "agreement_revised", data["target_revised"])
     targets.append(target)
-    realizations = [r for r in indicator.realizations.all() if r.year != year]
+    realizations = [r for r in indicator.realization_list if r.year != year]
     realizations.append(
         Realization(
             indicator=indicator,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -197,8 +198,18 @@ class Indicator(models.Model):
     # caller that prefetches them runs no query per indicator. `result_for` also takes
     # them as lists, so values typed but not yet saved can be scored (live preview).
 
+    @cached_property
+    def target_list(self) -> list[Target]:
+        """The (prefetched) targets as a list, built once: each `.all()` clones a
+        queryset, which costs more than the scoring itself on a 200-row grid."""
+        return list(self.targets.all())
+
+    @cached_property
+    def realization_list(self) -> list[Realization]:
+        return list(self.realizations.all())
+
     def target_for(self, year: int, targets: list[Target] | None = None) -> Target | None:
-        targets = self.targets.all() if targets is None else targets
+        targets = self.target_list if targets is None else targets
         return next((t for t in targets if t.year == year), None)
 
     def renstra_end_target(self, targets: list[Target] | None = None) -> Decimal | None:
@@ -210,7 +221,7 @@ class Indicator(models.Model):
 
     def year_entries(self, realizations: list[Realization] | None = None) -> dict[int, engine.YearEntry]:
         """Yearly and quarterly realizations as the engine's inputs, by year."""
-        realizations = self.realizations.all() if realizations is None else realizations
+        realizations = self.realization_list if realizations is None else realizations
         by_year: dict[int, dict] = {}
         for row in realizations:
             slot = by_year.setdefault(row.year, {"quarters": [None, None, None, None]})
@@ -237,8 +248,8 @@ class Indicator(models.Model):
     ) -> IndicatorResult:
         """Target, realization, capaian, predicate and flags of this indicator in `year`."""
         context = context or ScoringContext()
-        targets = list(self.targets.all()) if targets is None else targets
-        realizations = list(self.realizations.all()) if realizations is None else realizations
+        targets = self.target_list if targets is None else targets
+        realizations = self.realization_list if realizations is None else realizations
         target = self.target_for(year, targets)
         result = IndicatorResult(indicator=self, year=year)
         if self.value_kind == self.ValueKind.GRADE:

@@ -1,10 +1,14 @@
+from decimal import Decimal
+from html import escape
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import assert_year_writable, assert_years_writable, get_agency_for, locked_years
@@ -22,7 +26,7 @@ from .forms import (
     TargetRowForm,
     target_text,
 )
-from .models import Goal, Indicator, RenstraPeriod, ScoringContext
+from .models import Goal, Indicator, Realization, RenstraPeriod, ScoringContext, Target
 from .navigation import agency_context, checked_year, remember_year
 
 STATUS_LABELS = {
@@ -283,10 +287,14 @@ def grid_indicators(agency, year) -> tuple[RenstraPeriod | None, dict[int, Indic
     period = RenstraPeriod.objects.filter(agency=agency).covering(year).first()
     if period is None:
         return None, {}
+    # Only the rows this year's scores read: its targets and the end target; its
+    # realizations and the year before (growth), all years only for cumulative ones.
+    targets = Target.objects.filter(year__in=[year, period.end_year])
+    realizations = Realization.objects.filter(Q(year__in=[year, year - 1]) | Q(indicator__cumulative=True))
     indicators = (
         Indicator.objects.filter(period=period)
         .select_related("period", "goal")
-        .prefetch_related("targets", "realizations")
+        .prefetch_related(Prefetch("targets", queryset=targets), Prefetch("realizations", queryset=realizations))
         .order_by("goal__order", "goal__code", "order", "code")
     )
     return period, {i.pk: i for i in indicators}
@@ -294,7 +302,7 @@ def grid_indicators(agency, year) -> tuple[RenstraPeriod | None, dict[int, Indic
 
 def grid_initial(indicator: Indicator, year: int) -> dict:
     target = indicator.target_for(year)
-    rows = {r.quarter: r for r in indicator.realizations.all() if r.year == year}
+    rows = {r.quarter: r for r in indicator.realization_list if r.year == year}
     yearly = rows.get(None)
     initial = {
         "indicator_id": indicator.pk,
@@ -329,12 +337,18 @@ def grid(request, slug, year):
     data = request.POST if request.method == "POST" else None
     if data is not None:
         assert_year_writable(agency, year)
-    forms = [
-        GridRowForm(data, initial=grid_initial(indicator, year), prefix=f"i{indicator.pk}", indicators=indicators)
-        for indicator in indicators.values()
-    ]
+    # Forms only to validate a POST: building 200 of them (deep copies of every field)
+    # to show the page would cost more than everything else together.
+    forms = (
+        [
+            GridRowForm(data, initial=grid_initial(indicator, year), prefix=f"i{indicator.pk}", indicators=indicators)
+            for indicator in indicators.values()
+        ]
+        if data is not None
+        else None
+    )
     conflicts = {}
-    if data is not None:
+    if forms is not None:
         if all(form.is_valid() for form in forms):
             try:
                 save_grid(year, [(form.indicator, form.cleaned_data) for form in forms])
@@ -350,26 +364,33 @@ def grid(request, slug, year):
                 return redirect("grid", slug=agency.slug, year=year)
         else:
             messages.error(request, "Ada isian yang salah; tidak ada yang disimpan. Periksa sel yang ditandai merah.")
-    if conflicts:
-        # Keep what the user typed, but with the fresh version: saving again overwrites knowingly.
-        data = data.copy()
-        for pk, stored in conflicts.items():
-            data[f"i{pk}-version"] = stored["version"]
-        forms = [
-            GridRowForm(data, initial=grid_initial(indicator, year), prefix=f"i{indicator.pk}", indicators=indicators)
-            for indicator in indicators.values()
-        ]
-        for form in forms:
-            form.is_valid()
     context = ScoringContext.for_region(agency.region)
+    editable = can_edit(request.user, agency) and year not in locked_years(agency.pk)
     rows = []
-    for form, indicator in zip(forms, indicators.values(), strict=True):
+    for n, indicator in enumerate(indicators.values()):
+        form = forms[n] if forms is not None else None
+        if form is not None:
+            values = {name: form[name].value() for name in ("indicator_id", "version", *GRID_CELLS)}
+            if indicator.pk in conflicts:
+                # Keep what the user typed, with the fresh version: saving again overwrites knowingly.
+                values["version"] = conflicts[indicator.pk]["version"]
+            errors, unshown = form.errors, form.unshown_errors()
+        else:
+            values = {name: display(value) for name, value in grid_initial(indicator, year).items()}
+            errors, unshown = {}, []
+        result = indicator.result_for(year, context)
         rows.append(
             {
                 "form": form,
+                "prefix": f"i{indicator.pk}",
+                "values": values,
+                "id_errors": errors.get("indicator_id", []),
+                "unshown_errors": unshown,
                 "indicator": indicator,
-                "result": indicator.result_for(year, context),
-                "conflict": conflict_text(conflicts.get(indicator.pk), form),
+                "result": result,
+                "cells": grid_cells(f"i{indicator.pk}", values, errors, indicator, readonly=not editable),
+                "status_label": STATUS_LABELS.get(result.status, ""),
+                "conflict": conflict_text(conflicts.get(indicator.pk), values),
             }
         )
     return render(
@@ -382,11 +403,56 @@ def grid(request, slug, year):
             period=period,
             rows=rows,
             tab="grid",
-            can_edit=can_edit(request.user, agency) and year not in locked_years(agency.pk),
+            can_edit=editable,
             locked=year in locked_years(agency.pk),
             status_labels=STATUS_LABELS,
         ),
     )
+
+
+GRID_CELLS = ("target", "target_revised", "tw1", "tw2", "tw3", "tw4", "realization", "numerator", "denominator")
+
+
+def display(value) -> str:
+    """A stored value as the grid shows it (Indonesian number format)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_number(value, places=None)
+    return str(value)
+
+
+def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: bool) -> str:
+    """The row's input cells as HTML, built here: a 200-row grid has 1 800 of them, too
+    many to render through template includes and widget templates in time."""
+    numbers = not indicator.is_grade
+    enabled = {
+        "tw1": numbers,
+        "tw2": numbers,
+        "tw3": numbers,
+        "tw4": numbers,
+        "numerator": indicator.has_parts,
+        "denominator": indicator.has_parts,
+    }
+    labels = {name: field.label for name, field in GridRowForm.base_fields.items()}
+    readonly_attr = " readonly" if readonly else ""
+    cells = []
+    for name in GRID_CELLS:
+        if not enabled.get(name, True):
+            cells.append('<td class="text-center text-body-secondary">–</td>')
+            continue
+        value = values.get(name)
+        field_errors = errors.get(name, [])
+        feedback = "".join(f'<div class="invalid-feedback">{escape(str(e))}</div>' for e in field_errors)
+        # stdlib escape: Django's lazy-aware escaping is 4x slower over 1 800 cells.
+        cells.append(
+            f'<td><input type="text" name="{prefix}-{name}" id="id_{prefix}-{name}" '
+            f'value="{escape("" if value is None else str(value))}" '
+            f'aria-label="{escape(str(labels[name]))} {escape(indicator.code)}" '
+            f'class="form-control form-control-sm text-end{" is-invalid" if field_errors else ""}" autocomplete="off" '
+            f'inputmode="decimal"{readonly_attr} style="min-width:4.5rem">{feedback}</td>'
+        )
+    return mark_safe("".join(cells))  # noqa: S308 - every user value above is escaped
 
 
 CONFLICT_FIELDS = [
@@ -402,16 +468,14 @@ CONFLICT_FIELDS = [
 ]
 
 
-def conflict_text(stored: dict | None, form) -> str:
-    """'Tersimpan: realisasi 47 · Anda: realisasi 50' for the cells that differ."""
+def conflict_text(stored: dict | None, values: dict) -> str:
+    """'realisasi: tersimpan 47, Anda 50' for the cells that differ."""
     if stored is None:
         return ""
-    field = GridRowForm.base_fields["tw1"]
     differences = []
     for name, label in CONFLICT_FIELDS:
-        mine, theirs = form[name].value() or "", stored.get(name)
-        theirs = field.prepare_value(theirs) if theirs is not None else ""
-        if str(mine).strip() != str(theirs).strip():
+        mine, theirs = values.get(name) or "", display(stored.get(name))
+        if str(mine).strip() != theirs.strip():
             differences.append(f"{label}: tersimpan {theirs or '(kosong)'}, Anda {mine or '(kosong)'}")
     return "; ".join(differences) or "diubah pengguna lain (nilainya sama dengan isian Anda)"
 

@@ -117,6 +117,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The targets grid posts ~12 fields per indicator; allow agencies of up to ~1 500 IKU.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
