@@ -52,3 +52,26 @@ def reviewer(agency_a, agency_b):
 @pytest.fixture
 def admin(db):
     return make_user("admin-user", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def domain_defaults(request):
+    """The rows data migrations create (funding sources, default predicate scales).
+
+    A transactional test (the browser test) flushes the database afterwards, data
+    migrations included; tests that follow it still find the defaults.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif marker or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    from django.apps import apps as registry
+
+    from budget.defaults import create_sources
+    from indicators.defaults import create_scales
+
+    create_sources(registry, None)
+    create_scales(registry, None)

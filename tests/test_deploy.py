@@ -16,6 +16,7 @@ def test_production_settings_pass_check_deploy():
         "ALLOWED_HOSTS": "lkjip.example.go.id",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
