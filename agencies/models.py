@@ -66,6 +66,9 @@ class Agency(models.Model):
     head_rank = models.CharField("pangkat kepala", max_length=200, blank=True)
     head_nip = models.CharField("NIP kepala", max_length=30, blank=True)
     emblem = models.ImageField("lambang", upload_to="emblems/", blank=True)
+    # Bumped after every committed change to the agency's data: cached pages key on it,
+    # so a cache entry is never served after the data it was computed from changed.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = AgencyQuerySet.as_manager()
 
@@ -119,3 +122,10 @@ class LockedYear(models.Model):
 
     def __str__(self):
         return f"{self.agency} {self.year}"
+
+
+def bump_data_version(agency_ids) -> None:
+    """Invalidate every cached computation of these agencies."""
+    ids = {i for i in agency_ids if i}
+    if ids:
+        Agency.objects.filter(pk__in=ids).update(data_version=models.F("data_version") + 1)

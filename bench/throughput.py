@@ -55,19 +55,42 @@ def main(seconds: int, workers: int) -> None:
     manage = [PYTHON, str(ROOT / "manage.py")]
     for args in (["migrate", "-v0"], ["load_demo"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run(manage + args, env=env, check=True, capture_output=True)
-    session = subprocess.run(
-        manage + ["shell", "-c", (
-            "from django.test import Client; from django.contrib.auth.models import User; "
-            "c = Client(); c.force_login(User.objects.get(username='operator-pati')); "
-            "print(c.cookies['sessionid'].value)"
-        )],
-        env=env, check=True, capture_output=True, text=True,
-    ).stdout.strip().splitlines()[-1]
+    session = (
+        subprocess.run(
+            manage
+            + [
+                "shell",
+                "-c",
+                (
+                    "from django.test import Client; from django.contrib.auth.models import User; "
+                    "c = Client(); c.force_login(User.objects.get(username='operator-pati')); "
+                    "print(c.cookies['sessionid'].value)"
+                ),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "lkjip.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level",
-         "warning"],
-        cwd=ROOT, env=env,
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "lkjip.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     try:
         base = f"http://127.0.0.1:{port}"

@@ -18,7 +18,9 @@ def checked_year(year: int) -> int:
 
 
 def remember_year(request, agency: Agency, year: int) -> None:
-    request.session[f"year:{agency.slug}"] = year
+    key = f"year:{agency.slug}"
+    if request.session.get(key) != year:  # writing an unchanged value would save the session each request
+        request.session[key] = year
 
 
 def latest_data_year(agency: Agency) -> int | None:

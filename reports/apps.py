@@ -7,6 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "Laporan"
 
     def ready(self):
-        from . import locking
+        from . import locking, versioning
 
         locking.connect()
+        versioning.connect()

@@ -23,6 +23,7 @@ from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeri
 
 from .locking import unlocked
 from .models import Report
+from .versioning import mark_changed
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_FILES = ["pati-2020.json", "lumajang-2019.json", "denpasar-2019.json"]
@@ -108,6 +109,7 @@ def load_agency(data: dict) -> Agency:
                 pagu=Decimal(allocation["pagu"]),
                 realisasi=Decimal(allocation["realisasi"]),
             )
+    mark_changed([agency.pk])  # bulk writes send no signals
     return agency
 
 

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import assert_year_writable, can_write, get_agency_for, locked_years
@@ -91,13 +94,34 @@ def year_switch(request, slug):
 @login_required
 @require_safe
 def workspace(request, slug, year):
-    """One agency-year at a glance: capaian per sasaran and indicator, budget, checks."""
+    """One agency-year at a glance: capaian per sasaran and indicator, budget, checks.
+
+    The data part is cached under the agency's data version, so a cached copy is never
+    shown after the data changed; only the per-user shell is rendered per request.
+    """
     agency = get_agency_for(request.user, slug)
     year = checked_year(year)
     remember_year(request, agency, year)
+    can_edit = can_write(request.user, agency)
+    key = f"workspace:{agency.pk}:{year}:{agency.data_version}:{int(can_edit)}"
+    part = cache.get(key)
+    if part is None:
+        part = workspace_data(agency, year, can_edit)
+        cache.set(key, part, timeout=24 * 3600)
+    return render(
+        request,
+        "reports/workspace.html",
+        agency_context(
+            request, agency, year, tab="workspace", data_html=part["html"], large=part["large"], archive=part["archive"]
+        ),
+    )
+
+
+def workspace_data(agency: Agency, year: int, can_edit: bool) -> dict:
     results = agency_year_results(agency, year)
     tree = budget_tree(agency, year)
     report = Report.objects.filter(agency=agency, year=year).first()
+    archive = final_pdf(report) if report else None
     pagu, realisasi = tree.total()
     budget = {
         "pagu": pagu,
@@ -105,28 +129,24 @@ def workspace(request, slug, year):
         "sisa": engine.sisa(pagu, realisasi),
         "serapan": engine.serapan(pagu, realisasi),
     }
-    return render(
-        request,
-        "reports/workspace.html",
-        agency_context(
-            request,
-            agency,
-            year,
-            results=results,
-            programs=[n for n in tree.nodes() if n.depth == 0],
-            budget=budget,
-            checks=consistency_checks(results, tree),
-            tab="workspace",
-            status_labels=STATUS_LABELS,
-            report=report,
-            large=is_large(agency, year),
-            archive=final_pdf(report) if report else None,
-            open_notes=list(report.notes.filter(resolved_at__isnull=True).select_related("indicator"))
-            if report
-            else [],
-            can_edit=can_write(request.user, agency) and year not in locked_years(agency.pk),
-        ),
-    )
+    context = {
+        "agency": agency,
+        "year": year,
+        "results": results,
+        "programs": [n for n in tree.nodes() if n.depth == 0],
+        "budget": budget,
+        "checks": consistency_checks(results, tree),
+        "status_labels": STATUS_LABELS,
+        "report": report,
+        "archive": archive,
+        "open_notes": list(report.notes.filter(resolved_at__isnull=True).select_related("indicator")) if report else [],
+        "can_edit": can_edit and year not in locked_years(agency.pk),
+    }
+    return {
+        "html": mark_safe(render_to_string("reports/_workspace_data.html", context)),  # noqa: S308 - our template
+        "large": is_large(agency, year),
+        "archive": {"sha256": archive.sha256} if archive else None,
+    }
 
 
 def analysed_goals(agency: Agency, year: int) -> list[Goal]:

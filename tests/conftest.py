@@ -75,3 +75,11 @@ def domain_defaults(request):
 
     create_sources(registry, None)
     create_scales(registry, None)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back tests reuse ids and versions."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,0 +1,77 @@
+"""Keep `Agency.data_version` current: every change to an agency's plan, values,
+budget, report, notes or lock bumps it."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+
+from agencies.models import Agency, LockedYear, bump_data_version
+from budget.models import BudgetAllocation, BudgetItem
+from indicators.models import (
+    Goal,
+    Indicator,
+    Mission,
+    PredicateBand,
+    PredicateScale,
+    Realization,
+    RenstraPeriod,
+    Target,
+)
+
+from .models import Report, ReviewNote, Section
+
+
+def agency_id_of(instance) -> int | None:
+    if isinstance(instance, Target | Realization):
+        return instance.indicator.period.agency_id
+    if isinstance(instance, Goal | Indicator | Mission):
+        return instance.period.agency_id
+    if isinstance(instance, RenstraPeriod | BudgetItem | Report | LockedYear):
+        return instance.agency_id
+    if isinstance(instance, BudgetAllocation):
+        return instance.item.agency_id
+    if isinstance(instance, Section | ReviewNote):
+        return instance.report.agency_id
+    return None
+
+
+def mark_changed(agency_ids) -> None:
+    """Bump now, inside the writing transaction: the new version becomes visible exactly
+    when the data does, and a rollback takes it back with the data."""
+    bump_data_version(agency_ids)
+
+
+def _changed(sender, instance, **kwargs):
+    try:
+        agency_id = agency_id_of(instance)
+    except Exception:  # noqa: BLE001 - a parent deleted in the same cascade: bump everything of that kind later
+        agency_id = None
+    if agency_id:
+        mark_changed([agency_id])
+
+
+def _scale_changed(sender, instance, **kwargs):
+    # A predicate scale colours every agency of its region (or all, for the default).
+    mark_changed(Agency.objects.values_list("pk", flat=True))
+
+
+def connect() -> None:
+    for model in (
+        RenstraPeriod,
+        Mission,
+        Goal,
+        Indicator,
+        Target,
+        Realization,
+        BudgetItem,
+        BudgetAllocation,
+        Report,
+        Section,
+        ReviewNote,
+        LockedYear,
+    ):
+        post_save.connect(_changed, sender=model, dispatch_uid=f"version_save_{model.__name__}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"version_delete_{model.__name__}")
+    for model in (PredicateScale, PredicateBand):
+        post_save.connect(_scale_changed, sender=model, dispatch_uid=f"version_save_{model.__name__}")
+        post_delete.connect(_scale_changed, sender=model, dispatch_uid=f"version_delete_{model.__name__}")
