@@ -156,7 +156,12 @@ def snapshot():
         Notification,
         PdfBuild,
     ]
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
+    return {m.__name__: sorted(_row(row) for row in m.objects.values_list()) for m in models}
+
+
+def _row(values) -> str:
+    # PostgreSQL hands binary columns back as memoryview, whose repr is an address.
+    return repr(tuple(bytes(v) if isinstance(v, memoryview) else v for v in values))
 
 
 def login(client, world, role):
