@@ -49,6 +49,13 @@ STATUS_NOT_MET = "not_met"
 STATUS_MET = "met"
 STATUS_EXCEEDED = "exceeded"
 
+# What people read for each target status (the report and every page use these).
+STATUS_LABELS = {
+    STATUS_NOT_MET: "Tidak tercapai",
+    STATUS_MET: "Tercapai",
+    STATUS_EXCEEDED: "Melampaui target",
+}
+
 
 def round_half_up(value: Decimal | None, places: int = 2) -> Decimal | None:
     """Round for display: half up, as people round by hand (0,125 -> 0,13)."""

@@ -29,11 +29,7 @@ from .forms import (
 from .models import Goal, Indicator, Realization, RenstraPeriod, ScoringContext, Target
 from .navigation import agency_context, checked_year, remember_year
 
-STATUS_LABELS = {
-    engine.STATUS_NOT_MET: "Tidak tercapai",
-    engine.STATUS_MET: "Tercapai",
-    engine.STATUS_EXCEEDED: "Melampaui target",
-}
+STATUS_LABELS = engine.STATUS_LABELS
 
 
 def period_of(agency, period_id) -> RenstraPeriod:

@@ -24,11 +24,7 @@ from .models import Report, Section
 from .narrative import render_narrative
 from .tables import TableNumbers, TableRef
 
-STATUS_LABELS = {
-    engine.STATUS_NOT_MET: "Tidak tercapai",
-    engine.STATUS_MET: "Tercapai",
-    engine.STATUS_EXCEEDED: "Melampaui target",
-}
+STATUS_LABELS = engine.STATUS_LABELS
 
 
 @dataclass

@@ -34,11 +34,7 @@ from .workbook.annotate import annotate
 from .workbook.export import export_workbook, template_workbook
 from .workbook.importer import import_workbook
 
-STATUS_LABELS = {
-    engine.STATUS_NOT_MET: "Tidak tercapai",
-    engine.STATUS_MET: "Tercapai",
-    engine.STATUS_EXCEEDED: "Melampaui target",
-}
+STATUS_LABELS = engine.STATUS_LABELS
 
 
 def latest_year(agency: Agency) -> int | None:
