@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from .cache_tokens import forget_agencies
+
 
 class Region(models.Model):
     """A regional government (Pemda) that owns agencies."""
@@ -80,6 +82,16 @@ class Agency(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # data_version only moves by bump_data_version's SQL increment: a plain save must
+        # not write back the number it loaded, which would undo a concurrent bump and
+        # bring back a cache entry computed from older data.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "data_version"
+            ]
+        super().save(*args, **kwargs)
+
 
 class Membership(models.Model):
     """A user's role in one agency: operator (agency staff) or reviewer."""
@@ -125,7 +137,8 @@ class LockedYear(models.Model):
 
 
 def bump_data_version(agency_ids) -> None:
-    """Invalidate every cached computation of these agencies."""
+    """Invalidate every cached computation and cached page of these agencies."""
     ids = {i for i in agency_ids if i}
     if ids:
         Agency.objects.filter(pk__in=ids).update(data_version=models.F("data_version") + 1)
+        forget_agencies(Agency.objects.filter(pk__in=ids).values_list("slug", flat=True))

@@ -4,19 +4,27 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .middleware import LANGUAGE_SESSION_KEY
-
 
 @require_POST
 def switch_language(request):
-    """Store the chosen language in the session; the browser's preference is ignored."""
+    """Remember the chosen language (Django's language cookie); the browser's preference is ignored."""
     language = request.POST.get("language", settings.LANGUAGE_CODE)
-    if language in dict(settings.LANGUAGES):
-        request.session[LANGUAGE_SESSION_KEY] = language
     next_url = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/"
-    return redirect(next_url)
+    response = redirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
 
 
 def health(request):

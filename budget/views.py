@@ -20,7 +20,7 @@ def budget(request, slug, year):
     """Programs, kegiatan and sub-kegiatan as an indented tree with computed totals."""
     agency = get_agency_for(request.user, slug)
     year = checked_year(year)
-    remember_year(request, agency, year)
+    remember_year(request, agency.slug, year)
     tree = budget_tree(agency, year)
     totals = []
     for label, kind in (

@@ -17,8 +17,8 @@ def checked_year(year: int) -> int:
     return year
 
 
-def remember_year(request, agency: Agency, year: int) -> None:
-    key = f"year:{agency.slug}"
+def remember_year(request, slug: str, year: int) -> None:
+    key = f"year:{slug}"
     if request.session.get(key) != year:  # writing an unchanged value would save the session each request
         request.session[key] = year
 

@@ -328,7 +328,7 @@ def grid(request, slug, year):
     """Every indicator of the agency for one year on one page; one save, one transaction."""
     agency = get_agency_for(request.user, slug, write=request.method == "POST")
     year = checked_year(year)
-    remember_year(request, agency, year)
+    remember_year(request, agency.slug, year)
     period, indicators = grid_indicators(agency, year)
     data = request.POST if request.method == "POST" else None
     if data is not None:

@@ -101,6 +101,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+# The language switch's choice (agencies/middleware.py): a year, same-site only.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
@@ -139,10 +142,19 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 # Shared cache for several app processes; local memory when no Redis is configured.
-if os.environ.get("REDIS_URL"):
+SHARED_CACHE = bool(os.environ.get("REDIS_URL"))
+if SHARED_CACHE:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        "default": {"BACKEND": "agencies.redis_cache.ReusedClientRedisCache", "LOCATION": os.environ["REDIS_URL"]}
     }
+
+# Whole pages, logged-in users and sessions served from the cache (agencies/page_cache.py,
+# agencies/auth.py). Only safe when every process shares the cache (Redis), or with a
+# single process (development, tests): a write must reach every process's copy.
+PAGE_CACHE = env_bool("PAGE_CACHE", SHARED_CACHE or DEBUG)
+AUTHENTICATION_BACKENDS = ["agencies.auth.CachedUserBackend"]
+if PAGE_CACHE:
+    SESSION_ENGINE = "agencies.sessions"  # cached_db, readable together with a cached page
 
 # Reports above this many indicators plus budget lines get their PDF built in the
 # background with a progress page.
@@ -158,5 +170,6 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]

@@ -12,6 +12,7 @@ import hashlib
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from agencies.cache_tokens import forget_users
 from agencies.models import Agency, LockedYear, Membership
 
 from . import locking
@@ -58,7 +59,8 @@ def _notify(report: Report, role: str, message: str, exclude=None) -> None:
     users = get_user_model().objects.filter(memberships__agency=report.agency, memberships__role=role)
     if exclude is not None:
         users = users.exclude(pk=exclude.pk)
-    Notification.objects.bulk_create(Notification(user=u, report=report, message=message) for u in users)
+    created = Notification.objects.bulk_create(Notification(user=u, report=report, message=message) for u in users)
+    forget_users(n.user_id for n in created)  # bulk_create sends no signals
 
 
 def _locked_for_update(report: Report) -> Report:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import get_agency_for
 from agencies.audit import via_label
+from agencies.cache_tokens import forget_users
 from agencies.models import Agency
 from budget.models import BudgetAllocation, BudgetItem
 from budget.tree import budget_tree
@@ -197,6 +198,7 @@ def notifications(request):
     items = Notification.objects.filter(user=request.user).select_related("report__agency")[:100]
     if request.method == "POST":
         Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+        forget_users([request.user.pk])  # update() sends no signals
         return redirect("notifications")
     return render(request, "reports/notifications.html", {"items": items})
 

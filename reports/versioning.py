@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 
+from agencies.cache_tokens import forget_users
 from agencies.models import Agency, LockedYear, bump_data_version
 from budget.models import BudgetAllocation, BudgetItem
 from indicators.models import (
@@ -18,7 +19,7 @@ from indicators.models import (
     Target,
 )
 
-from .models import Report, ReviewNote, Section
+from .models import Notification, Report, ReviewNote, Section
 
 
 def agency_id_of(instance) -> int | None:
@@ -55,6 +56,10 @@ def _scale_changed(sender, instance, **kwargs):
     mark_changed(Agency.objects.values_list("pk", flat=True))
 
 
+def _notification_changed(sender, instance, **kwargs):
+    forget_users([instance.user_id])  # the unread badge on every page of that user
+
+
 def connect() -> None:
     for model in (
         RenstraPeriod,
@@ -75,3 +80,5 @@ def connect() -> None:
     for model in (PredicateScale, PredicateBand):
         post_save.connect(_scale_changed, sender=model, dispatch_uid=f"version_save_{model.__name__}")
         post_delete.connect(_scale_changed, sender=model, dispatch_uid=f"version_delete_{model.__name__}")
+    post_save.connect(_notification_changed, sender=Notification, dispatch_uid="forget_notification_save")
+    post_delete.connect(_notification_changed, sender=Notification, dispatch_uid="forget_notification_delete")

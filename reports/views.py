@@ -11,6 +11,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
+from agencies import page_cache
 from agencies.access import assert_year_writable, can_write, get_agency_for, locked_years
 from agencies.models import Agency
 from budget.models import BudgetItem
@@ -80,37 +81,34 @@ def year_switch(request, slug):
         year = checked_year(int(request.GET.get("tahun", "")))
     except ValueError:
         raise Http404("Tahun tidak valid") from None
-    remember_year(request, agency, year)
+    remember_year(request, agency.slug, year)
     tab = request.GET.get("halaman")
     if tab == "renstra":
         return redirect("renstra_list", slug=agency.slug)
     return redirect(TAB_URLS.get(tab, "workspace"), slug=agency.slug, year=year)
 
 
+@page_cache.per_user(on_hit=lambda request, slug, year: remember_year(request, slug, year))
 @login_required
 @require_safe
 def workspace(request, slug, year):
     """One agency-year at a glance: capaian per sasaran and indicator, budget, checks.
 
-    The data part is cached under the agency's data version, so a cached copy is never
-    shown after the data changed; only the per-user shell is rendered per request.
+    The whole page is cached per user until the agency's data or the user changes
+    (agencies/page_cache.py); the data part is also cached per data version, shared by
+    every user of the agency.
     """
     agency = get_agency_for(request.user, slug)
     year = checked_year(year)
-    remember_year(request, agency, year)
+    remember_year(request, agency.slug, year)
     can_edit = can_write(request.user, agency)
     key = f"workspace:{agency.pk}:{year}:{agency.data_version}:{int(can_edit)}"
     part = cache.get(key)
     if part is None:
         part = workspace_data(agency, year, can_edit)
         cache.set(key, part, timeout=24 * 3600)
-    return render(
-        request,
-        "reports/workspace.html",
-        agency_context(
-            request, agency, year, tab="workspace", data_html=part["html"], large=part["large"], archive=part["archive"]
-        ),
-    )
+    context = {"data_html": part["html"], "large": part["large"], "archive": part["archive"]}
+    return render(request, "reports/workspace.html", agency_context(request, agency, year, tab="workspace", **context))
 
 
 def workspace_data(agency: Agency, year: int, can_edit: bool) -> dict:
