@@ -80,7 +80,7 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse, user_id: s
     )
 
 
-def per_user(on_hit: Callable[..., None] | None = None):
+def cached_per_session(on_hit: Callable[..., None] | None = None):
     """Decorator for a GET page of one agency (URL argument `slug`), placed above
     login_required. `on_hit(request, **kwargs)` repeats the view's session side effects
     (the remembered year) when the cached page is served instead of the view."""

@@ -88,7 +88,7 @@ def year_switch(request, slug):
     return redirect(TAB_URLS.get(tab, "workspace"), slug=agency.slug, year=year)
 
 
-@page_cache.per_user(on_hit=lambda request, slug, year: remember_year(request, slug, year))
+@page_cache.cached_per_session(on_hit=lambda request, slug, year: remember_year(request, slug, year))
 @login_required
 @require_safe
 def workspace(request, slug, year):
