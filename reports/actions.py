@@ -1,13 +1,11 @@
 """The review workflow (PermenPAN-RB 53/2014 reviu): each step one verb, one transaction.
 
 Draft -> Diajukan (operator submits) -> back to Draft with notes (reviewer returns)
-or Final (reviewer accepts). Final builds the PDF once and archives it with its
-SHA-256; an admin can reopen a final report with a recorded reason.
+or Final (reviewer accepts). Final builds the PDF once (large reports: in the
+background) and archives it with its SHA-256; an admin can reopen a final report with a recorded reason.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -17,9 +15,10 @@ from agencies.models import Agency, LockedYear, Membership
 
 from . import locking
 from .document import build_document
-from .models import Notification, Report, ReportArchive, ReportEvent, ReviewNote
+from .models import Notification, PdfBuild, Report, ReportArchive, ReportEvent, ReviewNote
 from .pdf import html_to_pdf
 from .render import render_document
+from .tasks import build_pdf, is_large
 
 
 class TransitionRefused(Exception):
@@ -93,19 +92,25 @@ def return_report(report: Report, by, note: str) -> Report:
 
 
 @transaction.atomic
-def accept_report(report: Report, by) -> ReportArchive:
-    """Final: lock the year and archive the PDF, built once, with its SHA-256."""
+def accept_report(report: Report, by) -> ReportArchive | PdfBuild:
+    """Final: lock the year and archive the PDF, built once, with its SHA-256.
+
+    A large report's PDF is built by a background task instead (minutes for a thousand
+    pages), which archives it when done: the PdfBuild to follow is returned.
+    """
     report = _locked_for_update(report)
     _require(report, by, ReportEvent.Action.ACCEPT)
-    pdf = html_to_pdf(render_document(build_document(report.agency, report.year)))
     report.status = Report.Status.FINAL
     report.save(update_fields=["status"])
     LockedYear.objects.get_or_create(agency=report.agency, year=report.year)
-    archive = ReportArchive.objects.create(report=report, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest())
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.ACCEPT, by=by)
     _notify(report, "operator", f"LKjIP {report.agency.name} {report.year} diterima dan final.")
     _notify(report, "reviewer", f"LKjIP {report.agency.name} {report.year} final.", exclude=by)
-    return archive
+    if is_large(report.agency, report.year):
+        build = PdfBuild.objects.create(agency=report.agency, year=report.year, requested_by=by)
+        transaction.on_commit(lambda: build_pdf.enqueue(build.pk))
+        return build
+    return ReportArchive.store(report, html_to_pdf(render_document(build_document(report.agency, report.year))))
 
 
 @transaction.atomic

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -188,6 +190,10 @@ class ReportArchive(models.Model):
 
     def __str__(self):
         return f"{self.report} {self.sha256[:12]}"
+
+    @classmethod
+    def store(cls, report: Report, pdf: bytes) -> "ReportArchive":
+        return cls.objects.create(report=report, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest())
 
 
 class Notification(models.Model):

@@ -25,7 +25,7 @@ from indicators.results import agency_year_results
 
 from . import actions
 from .forms import ReviewNoteForm, TransitionForm
-from .models import Notification, Report, ReportEvent, ReviewNote, Section
+from .models import Notification, PdfBuild, Report, ReportEvent, ReviewNote, Section
 
 ACTIONS = {
     "ajukan": ReportEvent.Action.SUBMIT,
@@ -111,8 +111,15 @@ def transition(request, slug, year, action):
             actions.return_report(report, request.user, note)
             messages.success(request, "Laporan dikembalikan ke operator dengan catatan.")
         elif step == ReportEvent.Action.ACCEPT:
-            archive = actions.accept_report(report, request.user)
-            messages.success(request, f"Laporan final. PDF diarsipkan (SHA-256 {archive.sha256}).")
+            result = actions.accept_report(report, request.user)
+            if isinstance(result, PdfBuild):
+                messages.success(
+                    request,
+                    "Laporan final. PDF final sedang dibuat di latar belakang (laporan besar) dan diarsipkan "
+                    "otomatis setelah selesai.",
+                )
+                return redirect("pdf_build", slug=agency.slug, year=year, build_id=result.pk)
+            messages.success(request, f"Laporan final. PDF diarsipkan (SHA-256 {result.sha256}).")
         else:
             actions.reopen_report(report, request.user, note)
             messages.success(request, "Laporan dibuka kembali; data dapat diubah lagi.")

@@ -19,7 +19,7 @@ from indicators.models import (
     Target,
 )
 
-from .models import Notification, Report, ReviewNote, Section
+from .models import Notification, Report, ReportArchive, ReviewNote, Section
 
 
 def agency_id_of(instance) -> int | None:
@@ -31,7 +31,7 @@ def agency_id_of(instance) -> int | None:
         return instance.agency_id
     if isinstance(instance, BudgetAllocation):
         return instance.item.agency_id
-    if isinstance(instance, Section | ReviewNote):
+    if isinstance(instance, Section | ReviewNote | ReportArchive):
         return instance.report.agency_id
     return None
 
@@ -73,6 +73,7 @@ def connect() -> None:
         Report,
         Section,
         ReviewNote,
+        ReportArchive,
         LockedYear,
     ):
         post_save.connect(_changed, sender=model, dispatch_uid=f"version_save_{model.__name__}")

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -14,10 +13,9 @@ from django.views.decorators.http import require_POST, require_safe
 from agencies import page_cache
 from agencies.access import assert_year_writable, can_write, get_agency_for, locked_years
 from agencies.models import Agency
-from budget.models import BudgetItem
 from budget.tree import budget_tree
 from indicators import capaian as engine
-from indicators.models import Goal, Indicator, RenstraPeriod
+from indicators.models import Goal, RenstraPeriod
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
@@ -30,7 +28,7 @@ from .models import PdfBuild, Report, Section, WorkbookImport
 from .narrative import render_narrative
 from .pdf import html_to_pdf
 from .render import render_document
-from .tasks import build_pdf
+from .tasks import build_pdf, is_large
 from .workbook.annotate import annotate
 from .workbook.export import export_workbook, template_workbook
 from .workbook.importer import import_workbook
@@ -249,6 +247,10 @@ def report_pdf(request, slug, year):
     year = checked_year(year)
     report = Report.objects.filter(agency=agency, year=year).first()
     archive = final_pdf(report) if report else None
+    if archive is None and is_large(agency, year):
+        # Minutes of work: only through the background build and its progress page.
+        messages.info(request, "Laporan ini besar: PDF-nya dibuat di latar belakang. Gunakan tombol 'Buat PDF'.")
+        return redirect("workspace", slug=agency.slug, year=year)
     if archive is not None:
         pdf, name = bytes(archive.pdf), f"lkjip-{agency.slug}-{year}-final"
     else:
@@ -354,15 +356,6 @@ def workbook_errors(request, slug, year, import_id):
     if not attempt.annotated:
         raise Http404("Tidak ada salinan bertanda untuk unggahan ini")
     return _xlsx_response(bytes(attempt.annotated), f"galat-{attempt.filename}")
-
-
-def is_large(agency: Agency, year: int) -> bool:
-    """Whether the report is big enough to build its PDF in the background."""
-    indicators = Indicator.objects.filter(
-        period__agency=agency, period__start_year__lte=year, period__end_year__gte=year
-    ).count()
-    lines = BudgetItem.objects.filter(agency=agency, year=year).count()
-    return indicators + lines > settings.LARGE_REPORT_SIZE
 
 
 @login_required

@@ -60,3 +60,71 @@ def test_workspace_offers_the_background_build_for_large_reports(client, db, set
 def test_health_check_answers_without_login(client, db):
     response = client.get(reverse("health"))
     assert response.status_code == 200 and response.content == b"ok"
+
+
+def submitted_large_report(settings):
+    from django.contrib.auth import get_user_model
+
+    from agencies.models import Agency
+    from reports import actions
+    from reports.models import Report
+
+    settings.LARGE_REPORT_SIZE = 5  # Pati 2020 counts as large
+    report = Report.objects.get_or_create(agency=Agency.objects.get(slug="pati"), year=2020)[0]
+    actions.submit_report(report, get_user_model().objects.get(username="operator-pati"))
+    return report
+
+
+def test_accepting_a_large_report_archives_its_pdf_in_the_background(
+    client, demo, settings, django_capture_on_commit_callbacks
+):
+    import hashlib
+
+    from reports.models import Report, ReportArchive
+
+    report = submitted_large_report(settings)
+    client.login(username="reviewer", password=DEMO_PASSWORD)
+    with django_capture_on_commit_callbacks(execute=False) as worker_jobs:
+        response = client.post(reverse("transition", args=["pati", 2020, "terima"]))
+    # The request only locked the year and queued the build: no PDF was made in it.
+    build = PdfBuild.objects.get()
+    assert response.url == reverse("pdf_build", args=["pati", 2020, build.pk])
+    report.refresh_from_db()
+    assert report.status == Report.Status.FINAL
+    assert not ReportArchive.objects.exists()
+    assert "Buat PDF (laporan besar)" in client.get(reverse("workspace", args=["pati", 2020])).content.decode()
+
+    for job in worker_jobs:  # what the worker process does
+        job()
+    archive = ReportArchive.objects.get()
+    build.refresh_from_db()
+    assert build.status == PdfBuild.Status.DONE
+    assert bytes(archive.pdf) == bytes(build.pdf) and bytes(archive.pdf).startswith(b"%PDF")
+    assert archive.sha256 == hashlib.sha256(bytes(archive.pdf)).hexdigest()
+    download = client.get(reverse("report_pdf", args=["pati", 2020]))
+    assert download.content == bytes(archive.pdf) and download["X-Content-SHA256"] == archive.sha256
+    assert archive.sha256 in client.get(reverse("workspace", args=["pati", 2020])).content.decode()
+
+
+def test_a_build_overtaken_by_a_reopen_is_not_archived(client, demo, settings, django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+
+    from reports import actions
+    from reports.models import ReportArchive
+
+    report = submitted_large_report(settings)
+    with django_capture_on_commit_callbacks(execute=False) as worker_jobs:
+        actions.accept_report(report, get_user_model().objects.get(username="reviewer"))
+    actions.reopen_report(report, get_user_model().objects.get(username="admin"), "Salah ketik pada BAB III")
+    for job in worker_jobs:
+        job()
+    assert PdfBuild.objects.get().status == PdfBuild.Status.DONE  # a plain PDF for whoever asked
+    assert not ReportArchive.objects.exists()  # but not the final archive of a report no longer final
+
+
+def test_a_large_reports_pdf_is_not_built_inside_a_request(client, demo, settings):
+    settings.LARGE_REPORT_SIZE = 5
+    client.login(username="reviewer", password=DEMO_PASSWORD)
+    response = client.get(reverse("report_pdf", args=["pati", 2020]))
+    assert response.status_code == 302 and response.url == reverse("workspace", args=["pati", 2020])
+    assert "latar belakang" in client.get(response.url).content.decode()
