@@ -3,6 +3,9 @@ budget, report, notes or lock bumps it."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import post_delete, post_save
 
 from agencies.cache_tokens import forget_users
@@ -36,10 +39,32 @@ def agency_id_of(instance) -> int | None:
     return None
 
 
+# Inside `bumped_once()`: the agencies changed so far, bumped together at its end.
+_collecting: ContextVar[set[int] | None] = ContextVar("versioning_collecting", default=None)
+
+
 def mark_changed(agency_ids) -> None:
     """Bump now, inside the writing transaction: the new version becomes visible exactly
     when the data does, and a rollback takes it back with the data."""
-    bump_data_version(agency_ids)
+    collecting = _collecting.get()
+    if collecting is not None:
+        collecting.update(i for i in agency_ids if i)
+    else:
+        bump_data_version(agency_ids)
+
+
+@contextmanager
+def bumped_once():
+    """For bulk writers inside one transaction (the Excel import): each changed agency
+    is bumped once at the end, not after each of thousands of saves. The bump is still
+    inside the transaction, so it commits or rolls back with the data."""
+    collecting: set[int] = set()
+    reset = _collecting.set(collecting)
+    try:
+        yield
+    finally:
+        _collecting.reset(reset)
+    bump_data_version(collecting)  # only reached without an exception
 
 
 def _changed(sender, instance, **kwargs):

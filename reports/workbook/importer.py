@@ -25,7 +25,7 @@ from indicators import capaian as engine
 from indicators.forms import VALUE_DIGITS, VALUE_PLACES, parse_target
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
 
-from ..versioning import mark_changed
+from ..versioning import bumped_once, mark_changed
 from . import spec
 from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_workbook
 
@@ -504,7 +504,7 @@ def import_workbook(
     result.errors = validator.errors
     if result.errors:
         return result
-    with transaction.atomic():
+    with transaction.atomic(), bumped_once():
         result.agency = agency or _agency_for(slug, plan)
         result.counts = _save(result.agency, year_, plan, replace)
         mark_changed([result.agency.pk])  # bulk writes send no signals

@@ -198,6 +198,27 @@ def test_indonesian_and_plain_numbers_both_import(demo):
     assert {1234.5} <= {float(v) for v in values if v is not None}
 
 
+def test_an_import_bumps_the_data_version_once_and_drops_cached_pages(demo, client):
+    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    workspace = reverse("workspace", args=["pati", 2020])
+    for _ in range(3):
+        page = client.get(workspace)
+    assert page.get("X-Page-Cache") == "hit"
+    before = agency("pati").data_version
+    data = edited(export_workbook(agency("pati"), 2020), {(spec.REALISASI, "D2"): "1.234,5"})
+    assert import_workbook(data, 2020, agency=agency("pati")).ok
+    # Once for the whole import (hundreds of rows saved), inside its transaction.
+    assert agency("pati").data_version == before + 1
+    assert client.get(workspace).get("X-Page-Cache") != "hit"
+
+
+def test_a_failed_import_leaves_the_data_version_alone(demo):
+    before = agency("pati").data_version
+    data = edited(export_workbook(agency("pati"), 2020), {(spec.REALISASI, "D2"): "tiga belas"})
+    assert not import_workbook(data, 2020, agency=agency("pati")).ok
+    assert agency("pati").data_version == before
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
