@@ -207,3 +207,28 @@ def test_saving_a_stale_agency_does_not_undo_a_version_bump(demo):
     stale.phone = "0295-123"
     stale.save()
     assert Agency.objects.get(pk=stale.pk).data_version > bumped
+
+
+def test_forms_on_a_cached_page_still_pass_the_csrf_check(demo):
+    import re
+
+    client = Client(enforce_csrf_checks=True)
+    assert client.login(username="operator-pati", password=DEMO_PASSWORD)
+    page = warm(client)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = client.post(reverse("logout"), {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302  # accepted: a refused token answers 403
+    assert client.get(URL).status_code == 302  # and really logged out
+
+
+def test_a_new_csrf_secret_gets_a_page_with_tokens_for_it(demo):
+    import re
+
+    client = Client(enforce_csrf_checks=True)
+    assert client.login(username="operator-pati", password=DEMO_PASSWORD)
+    warm(client)
+    client.cookies["csrftoken"] = "B" * 32  # the browser's CSRF cookie was renewed
+    response = client.get(URL)
+    assert not is_hit(response)  # the copy holds tokens for the old secret
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
