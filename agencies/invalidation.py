@@ -31,11 +31,10 @@ def _agency_renaming(sender, instance, raw=False, **kwargs):
         forget_agencies(Agency.objects.filter(pk=instance.pk).values_list("slug", flat=True))
 
 
-def _agency_changed(sender, instance, raw=False, **kwargs):
-    # Name, slug or head appear on its pages and in the report.
-    if not raw:
-        bump_data_version([instance.pk])
-    forget_agencies([instance.slug])
+def _agency_changed(sender, instance, **kwargs):
+    # Name, slug or head appear on its pages and in the report; the bump also forgets
+    # the cached pages under its (new) slug.
+    bump_data_version([instance.pk])
 
 
 def _agency_deleted(sender, instance, **kwargs):

@@ -86,13 +86,13 @@ def year_switch(request, slug):
     return redirect(TAB_URLS.get(tab, "workspace"), slug=agency.slug, year=year)
 
 
-@page_cache.cached_per_session(on_hit=lambda request, slug, year: remember_year(request, slug, year))
+@page_cache.cached_per_session(on_hit=remember_year)
 @login_required
 @require_safe
 def workspace(request, slug, year):
     """One agency-year at a glance: capaian per sasaran and indicator, budget, checks.
 
-    The whole page is cached per user until the agency's data or the user changes
+    The whole page is cached per session until the agency's data or any account changes
     (agencies/page_cache.py); the data part is also cached per data version, shared by
     every user of the agency.
     """
