@@ -7,10 +7,12 @@ class AgenciesConfig(AppConfig):
     verbose_name = "Instansi"
 
     def ready(self):
-        from simple_history.signals import pre_create_historical_record
+        from core import registry
 
-        from . import invalidation
-        from .audit import fill_via
+        from . import locking, versioning
+        from .models import LockedYear, Membership
 
-        pre_create_historical_record.connect(fill_via, dispatch_uid="audit_fill_via")
-        invalidation.connect()
+        registry.agency_year_data(LockedYear, agency="agency", year="year")
+        registry.account_data(Membership, user="user")
+        locking.connect()
+        versioning.connect()

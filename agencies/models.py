@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .cache_tokens import forget_agencies
+from core.cache_tokens import forget_agencies
 
 
 class Region(models.Model):

@@ -13,8 +13,8 @@ from _setup import django_with_fresh_db
 
 
 def synthetic_workbook(rows: int) -> tuple[bytes, dict]:
-    from reports.workbook import spec
-    from reports.workbook.export import render_workbook
+    from workbook import spec
+    from workbook.export import render_workbook
 
     goals = max(2, rows // 50)
     indicators = max(2, rows // 10)
@@ -92,7 +92,7 @@ def synthetic_workbook(rows: int) -> tuple[bytes, dict]:
 
 def main(rows: int) -> None:
     django_with_fresh_db()
-    from reports.workbook.importer import import_workbook
+    from workbook.importer import import_workbook
 
     data, counts = synthetic_workbook(rows)
     total = sum(counts.values())

@@ -15,7 +15,7 @@ from _setup import django_with_fresh_db
 def main(runs: int) -> None:
     django_with_fresh_db()
     from agencies.models import Agency
-    from reports.demo import load_demo
+    from demo.loader import load_demo
     from reports.document import build_document
     from reports.pdf import html_to_pdf
     from reports.render import render_document

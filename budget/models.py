@@ -7,9 +7,9 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from agencies.audit import AuditedChange
-from agencies.fields import MoneyField, ValueField
 from agencies.models import Agency
+from core.audit import AuditedChange
+from core.fields import MoneyField, ValueField
 from indicators.models import Goal
 
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 from django import forms
 from django.forms import inlineformset_factory
 
-from agencies.forms import IndonesianDecimalField
-from agencies.numbers import NumberFormatError, format_number, parse_number
+from core.forms import IndonesianDecimalField
+from core.numbers import NumberFormatError, format_number, parse_number
 
 from . import capaian as engine
 from .models import Goal, Indicator, Mission, RenstraPeriod

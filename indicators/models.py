@@ -9,9 +9,9 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from agencies.audit import AuditedChange
-from agencies.fields import ValueField
 from agencies.models import Agency, Region
+from core.audit import AuditedChange
+from core.fields import ValueField
 
 from . import capaian as engine
 from .capaian import Flag

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import assert_year_writable, assert_years_writable, get_agency_for, locked_years
 from agencies.access import can_write as can_edit
-from agencies.numbers import format_number, format_percent
+from core.numbers import format_number, format_percent
 
 from . import capaian as engine
 from .actions import GridConflict, row_version, save_grid, save_targets, unsaved_grid_row

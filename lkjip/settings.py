@@ -39,11 +39,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "django_tasks",
-    "django_tasks_db",
+    "core.apps.TasksDatabaseConfig",
+    "core",
     "agencies",
     "indicators",
     "budget",
     "reports",
+    "workbook",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -52,15 +55,12 @@ MIDDLEWARE = [
     # extra web server needed behind the load balancer.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Not LocaleMiddleware: the browser's Accept-Language must not switch an Indonesian
-    # user's number format. The language comes from the session (explicit switch) only.
-    "agencies.middleware.ExplicitLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "agencies.audit.AuditViaMiddleware",
+    "core.audit.AuditViaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -76,8 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "django.template.context_processors.i18n",
-                "reports.review_views.unread_notifications",
+                "reports.context_processors.unread_notifications",
             ],
         },
     },
@@ -99,16 +98,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Indonesian only, whatever the browser asks: no LocaleMiddleware, so an English
+# browser's Accept-Language cannot turn 1.234,50 into 1,234.50.
 LANGUAGE_CODE = "id"
-LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-# The language switch's choice (agencies/middleware.py): a year, same-site only.
-LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-LANGUAGE_COOKIE_SAMESITE = "Lax"
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-# Numbers are formatted by explicit filters (agencies/numbers.py): a global thousand
+# Numbers are formatted by explicit filters (core/numbers.py): a global thousand
 # separator would print years as 2.025.
 USE_THOUSAND_SEPARATOR = False
 
@@ -144,17 +141,15 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 # Shared cache for several app processes; local memory when no Redis is configured.
 SHARED_CACHE = bool(os.environ.get("REDIS_URL"))
 if SHARED_CACHE:
-    CACHES = {
-        "default": {"BACKEND": "agencies.redis_cache.ReusedClientRedisCache", "LOCATION": os.environ["REDIS_URL"]}
-    }
+    CACHES = {"default": {"BACKEND": "core.redis_cache.ReusedClientRedisCache", "LOCATION": os.environ["REDIS_URL"]}}
 
-# Whole pages, logged-in users and sessions served from the cache (agencies/page_cache.py,
-# agencies/auth.py). Only safe when every process shares the cache (Redis), or with a
+# Whole pages, logged-in users and sessions served from the cache (core/page_cache.py,
+# core/auth.py). Only safe when every process shares the cache (Redis), or with a
 # single process (development, tests): a write must reach every process's copy.
 PAGE_CACHE = env_bool("PAGE_CACHE", SHARED_CACHE or DEBUG)
-AUTHENTICATION_BACKENDS = ["agencies.auth.CachedUserBackend"]
+AUTHENTICATION_BACKENDS = ["core.auth.CachedUserBackend"]
 if PAGE_CACHE:
-    SESSION_ENGINE = "agencies.sessions"  # cached_db, readable together with a cached page
+    SESSION_ENGINE = "core.sessions"  # cached_db, readable together with a cached page
 
 # Reports above this many indicators plus budget lines get their PDF built in the
 # background with a progress page.
@@ -170,6 +165,5 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]

@@ -8,8 +8,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("agencies.urls")),
+    path("", include("core.urls")),
     path("", include("reports.urls")),
+    path("", include("workbook.urls")),
     path("", include("indicators.urls")),
     path("", include("budget.urls")),
 ]

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pygal
 from pygal.style import Style
 
-from agencies.numbers import format_number
+from core.numbers import format_number
 
 STYLE = Style(
     font_family="Liberation Sans, Arial, sans-serif",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agencies.numbers import format_number, format_percent, format_rupiah
+from core.numbers import format_number, format_percent, format_rupiah
 
 if TYPE_CHECKING:
     from .document import GoalAnalysis, ReportDocument

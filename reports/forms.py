@@ -21,24 +21,6 @@ class SignatureForm(forms.ModelForm):
         widgets = {"sign_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
-class WorkbookUploadForm(forms.Form):
-    file = forms.FileField(label="Berkas Excel (.xlsx)")
-    replace = forms.BooleanField(
-        label="Mode ganti: hapus data tahun/Renstra ini yang tidak tercantum di berkas",
-        required=False,
-    )
-
-    def clean_file(self):
-        from .workbook.reader import MAX_BYTES
-
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(f"Berkas lebih besar dari batas {MAX_BYTES // (1024 * 1024)} MB.")
-        if upload.size == 0:
-            raise forms.ValidationError("Berkas kosong.")
-        return upload
-
-
 class ReviewNoteForm(forms.ModelForm):
     class Meta:
         model = ReviewNote

@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from agencies.audit import AuditedChange
 from agencies.models import Agency
+from core.audit import AuditedChange
 from indicators.models import Goal
 
 
@@ -86,29 +86,6 @@ class Section(models.Model):
 
     def __str__(self):
         return f"{self.report} - {self.get_key_display()}"
-
-
-class WorkbookImport(models.Model):
-    """One workbook upload: who, when, whether it was saved, and its errors."""
-
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="workbook_imports")
-    year = models.PositiveSmallIntegerField("tahun")
-    user = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField("waktu", auto_now_add=True)
-    filename = models.CharField("nama berkas", max_length=255)
-    replace = models.BooleanField("mode ganti", default=False)
-    succeeded = models.BooleanField("berhasil", default=False)
-    errors = models.JSONField("galat", default=list)
-    notes = models.JSONField("catatan", default=list)
-    annotated = models.BinaryField("salinan bertanda", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "impor workbook"
-        verbose_name_plural = "impor workbook"
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.filename} ({self.agency} {self.year})"
 
 
 class ReportEvent(models.Model):

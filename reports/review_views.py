@@ -13,19 +13,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import get_agency_for
-from agencies.audit import via_label
-from agencies.cache_tokens import forget_users
 from agencies.models import Agency
-from budget.models import BudgetAllocation, BudgetItem
 from budget.tree import budget_tree
+from core.cache_tokens import forget_users
 from indicators.capaian import serapan
-from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+from indicators.models import Indicator
 from indicators.navigation import agency_context, checked_year
 from indicators.results import agency_year_results
 
-from . import actions
+from . import review as workflow
 from .forms import ReviewNoteForm, TransitionForm
-from .models import Notification, PdfBuild, Report, ReportEvent, ReviewNote, Section
+from .models import Notification, PdfBuild, Report, ReportEvent, ReviewNote
 
 ACTIONS = {
     "ajukan": ReportEvent.Action.SUBMIT,
@@ -51,7 +49,7 @@ def review(request, slug, year):
         period__agency=agency, period__start_year__lte=year, period__end_year__gte=year
     )
     note_form = ReviewNoteForm(request.POST or None, indicators=indicators)
-    may_note = actions.role_of(request.user, agency) in ("reviewer", "admin")
+    may_note = workflow.role_of(request.user, agency) in ("reviewer", "admin")
     if request.method == "POST":
         if not may_note:
             raise PermissionDenied("Hanya reviewer yang menulis catatan reviu.")
@@ -75,12 +73,12 @@ def review(request, slug, year):
             note_form=note_form,
             may_note=may_note,
             events=report.events.select_related("by") if report else [],
-            allowed=actions.allowed_actions(report, request.user)
+            allowed=workflow.allowed_actions(report, request.user)
             if report
             else (
-                [ReportEvent.Action.SUBMIT] if actions.role_of(request.user, agency) in ("operator", "admin") else []
+                [ReportEvent.Action.SUBMIT] if workflow.role_of(request.user, agency) in ("operator", "admin") else []
             ),
-            archive=actions.final_pdf(report) if report else None,
+            archive=workflow.final_pdf(report) if report else None,
             transition_form=TransitionForm(),
         ),
     )
@@ -97,21 +95,21 @@ def transition(request, slug, year, action):
     report = report_for(
         agency,
         year,
-        create=step == ReportEvent.Action.SUBMIT and actions.role_of(request.user, agency) in ("operator", "admin"),
+        create=step == ReportEvent.Action.SUBMIT and workflow.role_of(request.user, agency) in ("operator", "admin"),
     )
-    if report is None or step not in actions.allowed_actions(report, request.user):
+    if report is None or step not in workflow.allowed_actions(report, request.user):
         raise PermissionDenied("Anda tidak boleh mengambil tindakan ini pada laporan ini.")
     form = TransitionForm(request.POST)
     note = form.data.get("note", "")
     try:
         if step == ReportEvent.Action.SUBMIT:
-            actions.submit_report(report, request.user)
+            workflow.submit_report(report, request.user)
             messages.success(request, "Laporan diajukan ke reviewer.")
         elif step == ReportEvent.Action.RETURN:
-            actions.return_report(report, request.user, note)
+            workflow.return_report(report, request.user, note)
             messages.success(request, "Laporan dikembalikan ke operator dengan catatan.")
         elif step == ReportEvent.Action.ACCEPT:
-            result = actions.accept_report(report, request.user)
+            result = workflow.accept_report(report, request.user)
             if isinstance(result, PdfBuild):
                 messages.success(
                     request,
@@ -121,9 +119,9 @@ def transition(request, slug, year, action):
                 return redirect("pdf_build", slug=agency.slug, year=year, build_id=result.pk)
             messages.success(request, f"Laporan final. PDF diarsipkan (SHA-256 {result.sha256}).")
         else:
-            actions.reopen_report(report, request.user, note)
+            workflow.reopen_report(report, request.user, note)
             messages.success(request, "Laporan dibuka kembali; data dapat diubah lagi.")
-    except actions.TransitionRefused as refused:
+    except workflow.TransitionRefused as refused:
         messages.error(request, str(refused))
     return redirect("review", slug=agency.slug, year=year)
 
@@ -208,102 +206,3 @@ def notifications(request):
         forget_users([request.user.pk])  # update() sends no signals
         return redirect("notifications")
     return render(request, "reports/notifications.html", {"items": items})
-
-
-def unread_notifications(request) -> dict:
-    """Context processor: the badge count in the navigation bar (one query)."""
-    if not getattr(request, "user", None) or not request.user.is_authenticated:
-        return {}
-    return {"unread_count": Notification.objects.filter(user=request.user, read_at__isnull=True).count()}
-
-
-# --- Audit history ---------------------------------------------------------------------
-
-
-def _changes(records, limit: int = 300) -> list[dict]:
-    """Historical records as rows of who / when / via / what / old -> new."""
-    rows = []
-    for record in records[:limit]:
-        previous = record.prev_record
-        if record.history_type == "+":
-            changes = [("(baru)", "", str(record.instance))]
-        elif record.history_type == "-":
-            changes = [("(dihapus)", str(record.instance), "")]
-        elif previous is None:
-            changes = []
-        else:
-            delta = record.diff_against(previous)
-            changes = [
-                (record.instance._meta.get_field(c.field).verbose_name, _show(c.old), _show(c.new))
-                for c in delta.changes
-            ]
-        rows.append(
-            {
-                "when": record.history_date,
-                "who": record.history_user,
-                "via": via_label(getattr(record, "via", "")),
-                "object": f"{record.instance._meta.verbose_name}: {record.instance}",
-                "changes": changes,
-            }
-        )
-    return rows
-
-
-def _show(value) -> str:
-    return "-" if value in (None, "") else str(value)
-
-
-def _merge(*querysets) -> list:
-    records = [r for qs in querysets for r in qs]
-    records.sort(key=lambda r: r.history_date, reverse=True)
-    return records
-
-
-@login_required
-@require_safe
-def agency_history(request, slug, year):
-    agency = get_agency_for(request.user, slug)
-    year = checked_year(year)
-    period = RenstraPeriod.objects.filter(agency=agency).covering(year).first()
-    records = _merge(
-        RenstraPeriod.history.filter(agency=agency).select_related("history_user")[:100],
-        Mission.history.filter(period_id=getattr(period, "pk", None)).select_related("history_user")[:100],
-        Goal.history.filter(period_id=getattr(period, "pk", None)).select_related("history_user")[:200],
-        Indicator.history.filter(period_id=getattr(period, "pk", None)).select_related("history_user")[:200],
-        Target.history.filter(indicator__period=period, year=year).select_related("history_user")[:300],
-        Realization.history.filter(indicator__period=period, year=year).select_related("history_user")[:300],
-        BudgetItem.history.filter(agency=agency, year=year).select_related("history_user")[:300],
-        BudgetAllocation.history.filter(item__agency=agency, item__year=year).select_related("history_user")[:300],
-        Report.history.filter(agency=agency, year=year).select_related("history_user")[:50],
-        Section.history.filter(report__agency=agency, report__year=year).select_related("history_user")[:100],
-    )
-    return render(
-        request,
-        "reports/history.html",
-        agency_context(
-            request, agency, year, rows=_changes(records), title=f"Riwayat perubahan {agency.name} {year}", tab="review"
-        ),
-    )
-
-
-@login_required
-@require_safe
-def indicator_history(request, slug, indicator_id):
-    agency = get_agency_for(request.user, slug)
-    indicator = get_object_or_404(Indicator, pk=indicator_id, period__agency=agency)
-    records = _merge(
-        Indicator.history.filter(id=indicator.pk).select_related("history_user"),
-        Target.history.filter(indicator_id=indicator.pk).select_related("history_user"),
-        Realization.history.filter(indicator_id=indicator.pk).select_related("history_user"),
-    )
-    return render(
-        request,
-        "reports/history.html",
-        agency_context(
-            request,
-            agency,
-            rows=_changes(records),
-            title=f"Riwayat indikator {indicator.code} {indicator.name}",
-            tab="renstra",
-        ),
-    )

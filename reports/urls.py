@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review_views, views
+from . import history_views, review_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,19 +18,11 @@ urlpatterns = [
         review_views.resolve_note,
         name="resolve_note",
     ),
-    path("instansi/<slug:slug>/<int:year>/riwayat/", review_views.agency_history, name="agency_history"),
+    path("instansi/<slug:slug>/<int:year>/riwayat/", history_views.agency_history, name="agency_history"),
     path(
         "instansi/<slug:slug>/indikator/<int:indicator_id>/riwayat/",
-        review_views.indicator_history,
+        history_views.indicator_history,
         name="indicator_history",
-    ),
-    path("excel/template.xlsx", views.workbook_template, name="workbook_template"),
-    path("instansi/<slug:slug>/<int:year>/excel/", views.workbook_page, name="workbook"),
-    path("instansi/<slug:slug>/<int:year>/excel/ekspor.xlsx", views.workbook_export, name="workbook_export"),
-    path(
-        "instansi/<slug:slug>/<int:year>/excel/galat/<int:import_id>.xlsx",
-        views.workbook_errors,
-        name="workbook_errors",
     ),
     path("instansi/<slug:slug>/<int:year>/laporan/", views.report_html, name="report_html"),
     path("instansi/<slug:slug>/<int:year>/laporan.pdf", views.report_pdf, name="report_pdf"),

@@ -10,28 +10,25 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
-from agencies import page_cache
 from agencies.access import assert_year_writable, can_write, get_agency_for, locked_years
 from agencies.models import Agency
 from budget.tree import budget_tree
+from core import page_cache
 from indicators import capaian as engine
 from indicators.models import Goal, RenstraPeriod
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
-from .actions import final_pdf
 from .checks import consistency_checks
 from .document import build_document
-from .forms import SectionForm, SignatureForm, WorkbookUploadForm
+from .forms import SectionForm, SignatureForm
 from .json_export import report_data
-from .models import PdfBuild, Report, Section, WorkbookImport
+from .models import PdfBuild, Report, Section
 from .narrative import render_narrative
 from .pdf import html_to_pdf
 from .render import render_document
+from .review import final_pdf
 from .tasks import build_pdf, is_large
-from .workbook.annotate import annotate
-from .workbook.export import export_workbook, template_workbook
-from .workbook.importer import import_workbook
 
 STATUS_LABELS = engine.STATUS_LABELS
 
@@ -93,7 +90,7 @@ def workspace(request, slug, year):
     """One agency-year at a glance: capaian per sasaran and indicator, budget, checks.
 
     The whole page is cached per session until the agency's data or any account changes
-    (agencies/page_cache.py); the data part is also cached per data version, shared by
+    (core/page_cache.py); the data part is also cached per data version, shared by
     every user of the agency.
     """
     agency = get_agency_for(request.user, slug)
@@ -272,90 +269,6 @@ def report_json(request, slug, year):
 
 def report_filename(doc) -> str:
     return f"lkjip-{doc.agency.slug}-{doc.year}"
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@login_required
-def workbook_page(request, slug, year):
-    """Excel in and out: export, template, and the all-or-nothing upload."""
-    agency = get_agency_for(request.user, slug, write=request.method == "POST")
-    year = checked_year(year)
-    form = WorkbookUploadForm(request.POST or None, request.FILES or None)
-    attempt = None
-    if request.method == "POST":
-        assert_year_writable(agency, year)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read()
-        result = import_workbook(data, year, agency=agency, replace=form.cleaned_data["replace"])
-        attempt = WorkbookImport.objects.create(
-            agency=agency,
-            year=year,
-            user=request.user,
-            filename=upload.name[:255],
-            replace=form.cleaned_data["replace"],
-            succeeded=result.ok,
-            errors=[_issue_dict(i) for i in result.errors],
-            notes=[_issue_dict(i) for i in result.notes],
-            annotated=None if result.ok else annotate(data, result.errors),
-        )
-        if result.ok:
-            counts = ", ".join(f"{count} {name}" for name, count in result.counts.items())
-            messages.success(request, f"Berkas {upload.name} diimpor: {counts}.")
-            for note in result.notes[:20]:
-                messages.info(request, str(note))
-            return redirect("workbook", slug=agency.slug, year=year)
-        messages.error(request, f"{len(result.errors)} galat; tidak ada data yang diubah. Perbaiki lalu unggah lagi.")
-    return render(
-        request,
-        "reports/workbook.html",
-        agency_context(
-            request,
-            agency,
-            year,
-            form=form,
-            attempt=attempt,
-            tab="workbook",
-            can_edit=can_write(request.user, agency),
-            recent=WorkbookImport.objects.filter(agency=agency).defer("annotated")[:10],
-        ),
-    )
-
-
-def _issue_dict(issue) -> dict:
-    return {"sheet": issue.sheet, "row": issue.row, "column": issue.column, "message": issue.message}
-
-
-@login_required
-@require_safe
-def workbook_export(request, slug, year):
-    agency = get_agency_for(request.user, slug)
-    year = checked_year(year)
-    return _xlsx_response(export_workbook(agency, year), f"lkjip-{agency.slug}-{year}.xlsx")
-
-
-@login_required
-@require_safe
-def workbook_template(request):
-    return _xlsx_response(template_workbook(), "template-lkjip.xlsx")
-
-
-@login_required
-@require_safe
-def workbook_errors(request, slug, year, import_id):
-    agency = get_agency_for(request.user, slug)
-    attempt = get_object_or_404(WorkbookImport, pk=import_id, agency=agency, year=checked_year(year))
-    if not attempt.annotated:
-        raise Http404("Tidak ada salinan bertanda untuk unggahan ini")
-    return _xlsx_response(bytes(attempt.annotated), f"galat-{attempt.filename}")
 
 
 @login_required

@@ -2,8 +2,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from agencies.forms import IndonesianDecimalField
-from agencies.numbers import NumberFormatError, format_number, format_percent, format_rupiah, parse_number
+from core.forms import IndonesianDecimalField
+from core.numbers import NumberFormatError, format_number, format_percent, format_rupiah, parse_number
 
 
 @pytest.mark.parametrize(

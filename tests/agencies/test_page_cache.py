@@ -1,5 +1,5 @@
 """Whole-page cache of the workspace: served without queries, never stale, never to the
-wrong person (agencies/page_cache.py, agencies/cache_tokens.py, agencies/auth.py)."""
+wrong person (core/page_cache.py, core/cache_tokens.py, core/auth.py)."""
 
 from decimal import Decimal
 
@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agencies.models import Agency, Membership, Region, bump_data_version
+from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Realization
-from reports.demo import DEMO_PASSWORD, load_demo
 from reports.models import Notification, Report
 
 URL = reverse("workspace", kwargs={"slug": "pati", "year": 2020})
@@ -150,15 +150,6 @@ def test_another_user_never_gets_someone_elses_page(demo):
     response = reviewer.get(URL)
     assert response.status_code == 200
     assert not is_hit(response)  # rendered for the reviewer, not the operator's copy
-
-
-def test_the_english_page_is_not_the_indonesian_one(demo):
-    client = logged_in("operator-pati")
-    warm(client)
-    client.post(reverse("switch_language"), {"language": "en", "next": "/"})
-    response = client.get(URL)
-    assert not is_hit(response)
-    assert response["Content-Language"] == "en"
 
 
 def test_a_waiting_message_is_shown_not_swallowed(demo):

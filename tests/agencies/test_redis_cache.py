@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(not redis_listening(), reason=f"no Redis at {RED
 
 @pytest.fixture
 def redis_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "agencies.redis_cache.ReusedClientRedisCache", "LOCATION": REDIS_URL}}
+    settings.CACHES = {"default": {"BACKEND": "core.redis_cache.ReusedClientRedisCache", "LOCATION": REDIS_URL}}
     cache.clear()
     yield cache
     cache.clear()

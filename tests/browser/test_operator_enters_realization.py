@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from reports.demo import DEMO_PASSWORD, load_demo
+from demo.loader import DEMO_PASSWORD, load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

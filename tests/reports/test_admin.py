@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from reports.demo import DEMO_PASSWORD, load_demo
+from demo.loader import DEMO_PASSWORD, load_demo
 
 MODELS = [m for m in admin.site._registry if m._meta.app_label in {"agencies", "indicators", "budget", "reports"}]
 

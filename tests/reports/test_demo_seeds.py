@@ -7,9 +7,9 @@ import pytest
 
 from agencies.models import Agency, Membership
 from budget.tree import budget_tree
+from demo.loader import DEMO_FILES, load_demo, read_fixture
 from indicators.capaian import round_half_up
 from indicators.results import agency_year_results
-from reports.demo import DEMO_FILES, load_demo, read_fixture
 
 
 @pytest.fixture

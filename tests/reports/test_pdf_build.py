@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from reports.demo import DEMO_PASSWORD, load_demo
+from demo.loader import DEMO_PASSWORD, load_demo
 from reports.models import PdfBuild
 
 from ..factories import make_agency
@@ -66,12 +66,12 @@ def submitted_large_report(settings):
     from django.contrib.auth import get_user_model
 
     from agencies.models import Agency
-    from reports import actions
+    from reports import review as workflow
     from reports.models import Report
 
     settings.LARGE_REPORT_SIZE = 5  # Pati 2020 counts as large
     report = Report.objects.get_or_create(agency=Agency.objects.get(slug="pati"), year=2020)[0]
-    actions.submit_report(report, get_user_model().objects.get(username="operator-pati"))
+    workflow.submit_report(report, get_user_model().objects.get(username="operator-pati"))
     return report
 
 
@@ -109,13 +109,13 @@ def test_accepting_a_large_report_archives_its_pdf_in_the_background(
 def test_a_build_overtaken_by_a_reopen_is_not_archived(client, demo, settings, django_capture_on_commit_callbacks):
     from django.contrib.auth import get_user_model
 
-    from reports import actions
+    from reports import review as workflow
     from reports.models import ReportArchive
 
     report = submitted_large_report(settings)
     with django_capture_on_commit_callbacks(execute=False) as worker_jobs:
-        actions.accept_report(report, get_user_model().objects.get(username="reviewer"))
-    actions.reopen_report(report, get_user_model().objects.get(username="admin"), "Salah ketik pada BAB III")
+        workflow.accept_report(report, get_user_model().objects.get(username="reviewer"))
+    workflow.reopen_report(report, get_user_model().objects.get(username="admin"), "Salah ketik pada BAB III")
     for job in worker_jobs:
         job()
     assert PdfBuild.objects.get().status == PdfBuild.Status.DONE  # a plain PDF for whoever asked

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from agencies.models import Agency
-from reports.demo import DEMO_PASSWORD, load_demo
+from demo.loader import DEMO_PASSWORD, load_demo
 from reports.document import build_document
 from reports.models import Report, Section
 from reports.pdf import DataOnlyFetcher, html_to_pdf

@@ -16,14 +16,14 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from agencies.locking import unlocked
 from agencies.models import Agency, LockedYear
 from budget.models import BudgetItem
+from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Indicator, Realization, Target
-from reports.demo import DEMO_PASSWORD, load_demo
-from reports.locking import unlocked
 from reports.models import Notification, Report, ReportArchive, ReviewNote, Section
-from reports.workbook.export import export_workbook
-from reports.workbook.importer import import_workbook
+from workbook.export import export_workbook
+from workbook.importer import import_workbook
 
 YEAR = 2020
 

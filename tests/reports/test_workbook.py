@@ -11,14 +11,14 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from agencies.models import Agency
+from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Goal, Indicator, Realization, Target
-from reports.demo import DEMO_PASSWORD, load_demo
 from reports.document import build_document
 from reports.json_export import report_data
-from reports.models import WorkbookImport
-from reports.workbook import spec
-from reports.workbook.export import export_workbook, template_workbook
-from reports.workbook.importer import import_workbook
+from workbook import spec
+from workbook.export import export_workbook, template_workbook
+from workbook.importer import import_workbook
+from workbook.models import WorkbookImport
 
 from .test_url_access import snapshot
 
@@ -130,7 +130,7 @@ def test_zip_bomb_is_refused(agency_a):
 
 
 def test_file_over_the_size_limit_is_refused(agency_a, monkeypatch):
-    monkeypatch.setattr("reports.workbook.reader.MAX_BYTES", 1000)
+    monkeypatch.setattr("workbook.reader.MAX_BYTES", 1000)
     result = import_workbook(template_workbook(), 2020, agency=agency_a)
     assert "lebih besar dari batas" in messages(result)[0]
 

@@ -5,8 +5,8 @@ from decimal import Decimal as D
 from django.urls import reverse
 
 from agencies.models import Agency
+from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Realization
-from reports.demo import DEMO_PASSWORD, load_demo
 
 
 def test_cached_workspace_follows_every_change(client, db, django_assert_max_num_queries):
@@ -27,9 +27,9 @@ def test_cached_workspace_follows_every_change(client, db, django_assert_max_num
 
 
 def test_an_import_invalidates_the_cache_too(client, db):
-    from reports.workbook import spec
-    from reports.workbook.export import export_workbook
-    from reports.workbook.importer import import_workbook
+    from workbook import spec
+    from workbook.export import export_workbook
+    from workbook.importer import import_workbook
 
     from .test_workbook import edited
 

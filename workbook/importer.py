@@ -17,15 +17,15 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from agencies.access import locked_years
-from agencies.audit import bulk_create_audited
 from agencies.models import Agency, Region
-from agencies.numbers import NumberFormatError, parse_number
+from agencies.versioning import bumped_once, mark_changed
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from core.audit import bulk_create_audited
+from core.numbers import NumberFormatError, parse_number
 from indicators import capaian as engine
 from indicators.forms import VALUE_DIGITS, VALUE_PLACES, parse_target
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
 
-from ..versioning import bumped_once, mark_changed
 from . import spec
 from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_workbook
 

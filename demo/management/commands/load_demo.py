@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from reports.demo import DEMO_PASSWORD, load_demo
+from demo.loader import DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):

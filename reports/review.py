@@ -10,10 +10,10 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from agencies.cache_tokens import forget_users
+from agencies import locking
 from agencies.models import Agency, LockedYear, Membership
+from core.cache_tokens import forget_users
 
-from . import locking
 from .document import build_document
 from .models import Notification, PdfBuild, Report, ReportArchive, ReportEvent, ReviewNote
 from .pdf import html_to_pdf

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from agencies.models import Agency
-from reports.workbook.export import export_workbook
+from workbook.export import export_workbook
 
 
 class Command(BaseCommand):

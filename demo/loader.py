@@ -16,14 +16,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from agencies.audit import audit_via, bulk_create_audited
+from agencies.locking import unlocked
 from agencies.models import Agency, Membership, Region
+from agencies.versioning import mark_changed
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from core.audit import audit_via, bulk_create_audited
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
-
-from .locking import unlocked
-from .models import Report
-from .versioning import mark_changed
+from reports.models import Report
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_FILES = ["pati-2020.json", "lumajang-2019.json", "denpasar-2019.json"]

@@ -1,6 +1,6 @@
 """Django's cached_db sessions, whose cache read can be done together with other keys.
 
-A cached page (agencies/page_cache.py) needs the session, the page and two tokens: one
+A cached page (core/page_cache.py) needs the session, the page and two tokens: one
 `get_many` for all four instead of a session read followed by a page read.
 """
 

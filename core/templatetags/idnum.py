@@ -1,8 +1,8 @@
-"""Template filters that print numbers Indonesian style (see agencies/numbers.py)."""
+"""Template filters that print numbers Indonesian style (see core/numbers.py)."""
 
 from django import template
 
-from agencies.numbers import format_number, format_percent, format_rupiah
+from core.numbers import format_number, format_percent, format_rupiah
 
 register = template.Library()
 

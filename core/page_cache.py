@@ -1,7 +1,7 @@
 """Whole pages cached per session, served while neither the agency's data nor any user
 account changed.
 
-A cached page is stored under the session, the full path, the language and the CSRF
+A cached page is stored under the session, the full path and the CSRF
 secret (its forms carry tokens for that secret), together with the user id and
 password hash the session carried and the agency and accounts cache tokens read before
 it was rendered. A hit is one cache read (session, page and both tokens together), no
@@ -29,7 +29,6 @@ from django.contrib.messages.storage.session import SessionStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import constant_time_compare
-from django.utils.translation import get_language
 
 from .cache_tokens import ACCOUNTS_TOKEN_KEY, agency_token_key, current_tokens, still_current
 from .sessions import SessionStore as PrefetchableSession
@@ -39,7 +38,7 @@ TIMEOUT = 24 * 3600
 
 def page_key(request: HttpRequest, session_key: str, csrf_secret: str) -> str:
     digest = hashlib.sha256(f"{session_key}|{csrf_secret}|{request.get_full_path()}".encode()).hexdigest()
-    return f"page:{get_language()}:{digest}"
+    return f"page:{digest}"
 
 
 def _session_identity(session) -> tuple[str, str] | None:

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from agencies.audit import audit_via
-from reports.workbook.importer import import_workbook
+from core.audit import audit_via
+from workbook.importer import import_workbook
 
 
 class Command(BaseCommand):

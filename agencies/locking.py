@@ -1,0 +1,63 @@
+"""A final report locks its year: no change to that year's data, nor to the Renstra
+plan it was measured against, through any path (views, Excel import, admin,
+management commands).
+
+The check runs on every save and delete of the models their apps declare `locked` in
+the agency-year registry (core/registry.py), the one place every path goes through;
+views and the importer also ask first, to explain it nicely.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from contextlib import contextmanager
+
+from django.core.exceptions import PermissionDenied
+from django.db.models.signals import pre_delete, pre_save
+
+from core import registry
+
+from .access import locked_years, year_locked_message
+
+_bypass = contextvars.ContextVar("lock_bypass", default=False)
+
+
+class ReportLocked(PermissionDenied):
+    """A write touched a year whose report is final."""
+
+
+@contextmanager
+def unlocked():
+    """For the reopen action and demo reloads only: writes inside are not checked."""
+    token = _bypass.set(True)
+    try:
+        yield
+    finally:
+        _bypass.reset(token)
+
+
+def check(row) -> None:
+    """Raise ReportLocked when `row` belongs to a year whose report is final."""
+    entry = registry.agency_year_entry(type(row))
+    if entry is None or not entry.locked or _bypass.get():
+        return
+    first, last = entry.years_of(row)
+    locked = sorted(y for y in locked_years(entry.agency_id_of(row)) if first <= y <= last)
+    if not locked:
+        return
+    if entry.is_yearly:
+        raise ReportLocked(year_locked_message(first))
+    raise ReportLocked(
+        f"Renstra {first}-{last} dipakai laporan yang sudah final; rencana tidak dapat diubah sebelum laporan "
+        "dibuka kembali."
+    )
+
+
+def _guard(sender, instance, **kwargs):
+    check(instance)
+
+
+def connect() -> None:
+    # Any sender: the registry says which models are locked, whichever app declares them.
+    pre_save.connect(_guard, dispatch_uid="year_lock_save")
+    pre_delete.connect(_guard, dispatch_uid="year_lock_delete")

@@ -1,1 +1,0 @@
-"""The agency-year workbook of LKJIP.md: one format for export, template and import."""
