@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
 
 from agencies.models import Agency, Membership, Region
 
@@ -83,3 +84,9 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+def refused(create):
+    """`create()` breaks a database constraint (and leaves the transaction usable)."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        create()

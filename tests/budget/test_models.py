@@ -1,4 +1,5 @@
-"""Money and values come back exact on SQLite and PostgreSQL alike."""
+"""The budget models: constraints enforced by the database, and money stored exactly
+(a scaled BIGINT) on SQLite and PostgreSQL alike."""
 
 from decimal import Decimal as D
 
@@ -6,12 +7,35 @@ import pytest
 from django.db.models import Sum
 
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
-from indicators.models import Goal, Indicator, Realization, RenstraPeriod
+
+from ..conftest import refused
 
 
 @pytest.fixture
 def item(agency_a):
     return BudgetItem.objects.create(agency=agency_a, year=2020, level="program", code="01", name="Program")
+
+
+def test_money_is_not_negative(agency_a):
+    item = BudgetItem.objects.create(agency=agency_a, year=2020, level="program", code="01", name="P")
+    source = FundingSource.objects.get(code="APBD")
+    refused(lambda: BudgetAllocation.objects.create(item=item, source=source, pagu=D(-1)))
+    refused(lambda: BudgetAllocation.objects.create(item=item, source=source, pagu=D(1), realisasi=D(-1)))
+    refused(lambda: BudgetAllocation.objects.create(item=item, source=source, pagu=D(1), realisasi_tw2=D(-1)))
+
+
+def test_budget_codes_are_unique_per_agency_and_year(agency_a, agency_b):
+    BudgetItem.objects.create(agency=agency_a, year=2020, level="program", code="01", name="P")
+    BudgetItem.objects.create(agency=agency_a, year=2021, level="program", code="01", name="P")
+    BudgetItem.objects.create(agency=agency_b, year=2020, level="program", code="01", name="P")
+    refused(lambda: BudgetItem.objects.create(agency=agency_a, year=2020, level="program", code="01", name="Q"))
+
+
+def test_one_allocation_per_item_and_source(agency_a):
+    item = BudgetItem.objects.create(agency=agency_a, year=2020, level="program", code="01", name="P")
+    source = FundingSource.objects.get(code="APBD")
+    BudgetAllocation.objects.create(item=item, source=source, pagu=D(1))
+    refused(lambda: BudgetAllocation.objects.create(item=item, source=source, pagu=D(2)))
 
 
 def test_largest_money_amount_round_trips_exactly(item):
@@ -40,16 +64,6 @@ def test_sum_of_ten_thousand_budget_lines_is_exact(agency_a):
     assert totals["pagu"] == expected == D("2500030864900.00")
     assert totals["realisasi"] == D("100.00")
     assert isinstance(totals["pagu"], D)
-
-
-def test_indicator_values_keep_four_decimals(agency_a):
-    period = RenstraPeriod.objects.create(agency=agency_a, start_year=2018, end_year=2023)
-    goal = Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran")
-    indicator = Indicator.objects.create(period=period, goal=goal, code="I1", name="Indikator")
-    Realization.objects.create(indicator=indicator, year=2019, value=D("0.0905"), numerator=D("1264373"))
-    stored = Realization.objects.get()
-    assert stored.value == D("0.0905")
-    assert stored.numerator == D("1264373")
 
 
 def test_value_with_too_many_decimals_is_refused_not_rounded(item):
