@@ -15,28 +15,19 @@ from indicators import capaian as engine
 from indicators.capaian import Flag
 
 from .models import BudgetItem
+from .money import Money
 
 
-@dataclass
-class BudgetNode:
+@dataclass(kw_only=True)
+class BudgetNode(Money):
     """One program, kegiatan or sub-kegiatan with its computed money."""
 
     item: BudgetItem
     depth: int
     children: list[BudgetNode] = field(default_factory=list)
-    pagu: Decimal | None = None
-    realisasi: Decimal | None = None
     stated_pagu: Decimal | None = None
     stated_realisasi: Decimal | None = None
     flags: list[Flag] = field(default_factory=list)
-
-    @property
-    def sisa(self) -> Decimal | None:
-        return engine.sisa(self.pagu, self.realisasi)
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return engine.serapan(self.pagu, self.realisasi)
 
     def walk(self):
         yield self
@@ -53,9 +44,8 @@ class BudgetTree:
     def nodes(self) -> list[BudgetNode]:
         return [node for root in self.roots for node in root.walk()]
 
-    def total(self, spending_type: str | None = None) -> tuple[Decimal | None, Decimal | None]:
-        roots = [r for r in self.roots if spending_type is None or r.item.spending_type == spending_type]
-        return engine.total(r.pagu for r in roots), engine.total(r.realisasi for r in roots)
+    def total(self, spending_type: str | None = None) -> Money:
+        return Money.total(r for r in self.roots if spending_type is None or r.item.spending_type == spending_type)
 
 
 def build_tree(items: list[BudgetItem]) -> BudgetTree:
@@ -79,8 +69,8 @@ def _compute(node: BudgetNode, depth: int) -> None:
     for child in node.children:
         _compute(child, depth + 1)
     if node.children:
-        node.pagu = engine.total(c.pagu for c in node.children)
-        node.realisasi = engine.total(c.realisasi for c in node.children)
+        children = Money.total(node.children)
+        node.pagu, node.realisasi = children.pagu, children.realisasi
         node.stated_pagu, node.stated_realisasi = own_pagu, own_realisasi
         if own_pagu is not None and own_pagu != node.pagu:
             node.flags.append(Flag("parent_pagu_differs", "Pagu yang diisi berbeda dengan jumlah rinciannya."))

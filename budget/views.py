@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from agencies.access import assert_year_writable, can_write, get_agency_for
-from indicators import capaian as engine
 from indicators.navigation import agency_context, checked_year, remember_year
 
 from .forms import AllocationFormSet, BudgetItemForm, money_fields_not_negative
@@ -22,22 +21,14 @@ def budget(request, slug, year):
     year = checked_year(year)
     remember_year(request, agency.slug, year)
     tree = budget_tree(agency, year)
-    totals = []
-    for label, kind in (
-        ("Jumlah Belanja Langsung", BudgetItem.SpendingType.DIRECT),
-        ("Jumlah Belanja Tidak Langsung", BudgetItem.SpendingType.INDIRECT),
-        ("Jumlah seluruhnya", None),
-    ):
-        pagu, realisasi = tree.total(kind)
-        totals.append(
-            {
-                "label": label,
-                "pagu": pagu,
-                "realisasi": realisasi,
-                "sisa": engine.sisa(pagu, realisasi),
-                "serapan": engine.serapan(pagu, realisasi),
-            }
+    totals = [
+        (label, tree.total(kind))
+        for label, kind in (
+            ("Jumlah Belanja Langsung", BudgetItem.SpendingType.DIRECT),
+            ("Jumlah Belanja Tidak Langsung", BudgetItem.SpendingType.INDIRECT),
+            ("Jumlah seluruhnya", None),
         )
+    ]
     return render(
         request,
         "budget/tree.html",

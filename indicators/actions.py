@@ -6,8 +6,8 @@ import hashlib
 
 from django.db import transaction
 
-from .forms import TargetValue
 from .models import Indicator, Realization, Target
+from .values import TargetValue
 
 QUARTERS = ("tw1", "tw2", "tw3", "tw4")
 

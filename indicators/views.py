@@ -24,10 +24,10 @@ from .forms import (
     MissionFormSet,
     RenstraPeriodForm,
     TargetRowForm,
-    target_text,
 )
 from .models import Goal, Indicator, Realization, RenstraPeriod, ScoringContext, Target
 from .navigation import agency_context, checked_year, remember_year
+from .values import target_text
 
 STATUS_LABELS = engine.STATUS_LABELS
 

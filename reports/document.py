@@ -12,11 +12,12 @@ from decimal import Decimal
 
 from agencies.models import Agency
 from budget.models import BudgetItem
+from budget.money import Money
 from budget.tree import BudgetNode, BudgetTree, budget_tree
 from indicators import capaian as engine
-from indicators.forms import target_text
 from indicators.models import Goal, IndicatorResult, Mission
 from indicators.results import AgencyYearResults, GoalResult, agency_year_results
+from indicators.values import target_text
 
 from . import charts, defaults
 from .checks import Check, consistency_checks
@@ -33,20 +34,6 @@ class Text:
 
     html: str
     generated: bool
-
-
-@dataclass
-class Money:
-    pagu: Decimal | None
-    realisasi: Decimal | None
-
-    @property
-    def sisa(self) -> Decimal | None:
-        return engine.sisa(self.pagu, self.realisasi)
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return engine.serapan(self.pagu, self.realisasi)
 
 
 @dataclass
@@ -182,10 +169,6 @@ def _top_supporting(tree: BudgetTree, goal: Goal) -> list[BudgetNode]:
     return linked
 
 
-def _money(nodes: list[BudgetNode]) -> Money:
-    return Money(engine.total(n.pagu for n in nodes), engine.total(n.realisasi for n in nodes))
-
-
 def build_document(agency: Agency, year: int) -> ReportDocument:
     results = agency_year_results(agency, year)
     tree = budget_tree(agency, year)
@@ -208,9 +191,9 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     refs["lampiran_measure"] = tables.add("L", f"Pengukuran Kinerja Tahun {year}")
     refs["lampiran_quarters"] = tables.add("L", f"Realisasi Kinerja dan Anggaran per Triwulan Tahun {year}")
 
-    direct = Money(*tree.total(BudgetItem.SpendingType.DIRECT))
-    indirect = Money(*tree.total(BudgetItem.SpendingType.INDIRECT))
-    total = Money(*tree.total())
+    direct = tree.total(BudgetItem.SpendingType.DIRECT)
+    indirect = tree.total(BudgetItem.SpendingType.INDIRECT)
+    total = tree.total()
     doc = ReportDocument(
         agency=agency,
         year=year,
@@ -251,7 +234,7 @@ def _analyse(number, goal_result, results, tree, sections, tables, year) -> Goal
             HistoryRow(y, indicator.result_for(y, results.context)) for y in range(start, year + 1)
         ]
     supporting = _top_supporting(tree, goal)
-    money = _money(supporting)
+    money = Money.total(supporting)
     efficiency = engine.efficiency(goal_result.capaian, money.serapan)
     chart_list = []
     for current in goal_result.indicators:

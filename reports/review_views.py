@@ -16,7 +16,6 @@ from agencies.access import get_agency_for
 from agencies.models import Agency
 from budget.tree import budget_tree
 from core.cache_tokens import forget_users
-from indicators.capaian import serapan
 from indicators.models import Indicator
 from indicators.navigation import agency_context, checked_year
 from indicators.results import agency_year_results
@@ -169,7 +168,6 @@ def dashboard(request, year=None):
         if status_filter and status != status_filter:
             continue
         results = agency_year_results(agency, year)
-        pagu, realisasi = budget_tree(agency, year).total()
         rows.append(
             {
                 "agency": agency,
@@ -178,7 +176,7 @@ def dashboard(request, year=None):
                 "status_label": Report.Status(status).label,
                 "capaian": results.capaian,
                 "predicate": results.predicate,
-                "serapan": serapan(pagu, realisasi),
+                "serapan": budget_tree(agency, year).total().serapan,
                 "open_notes": report.open_notes if report else 0,
             }
         )

@@ -111,13 +111,7 @@ def workspace_data(agency: Agency, year: int, can_edit: bool) -> dict:
     tree = budget_tree(agency, year)
     report = Report.objects.filter(agency=agency, year=year).first()
     archive = final_pdf(report) if report else None
-    pagu, realisasi = tree.total()
-    budget = {
-        "pagu": pagu,
-        "realisasi": realisasi,
-        "sisa": engine.sisa(pagu, realisasi),
-        "serapan": engine.serapan(pagu, realisasi),
-    }
+    budget = tree.total()
     context = {
         "agency": agency,
         "year": year,

@@ -18,8 +18,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from agencies.models import Agency
 from budget.models import BudgetItem
-from indicators.forms import target_text
 from indicators.models import Goal, Indicator, RenstraPeriod
+from indicators.values import target_text
 
 from . import spec
 

@@ -23,8 +23,8 @@ from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from core.audit import bulk_create_audited
 from core.numbers import NumberFormatError, parse_number
 from indicators import capaian as engine
-from indicators.forms import VALUE_DIGITS, VALUE_PLACES, parse_target
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+from indicators.values import VALUE_DIGITS, VALUE_PLACES, parse_target
 
 from . import spec
 from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_workbook
