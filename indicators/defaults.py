@@ -1,11 +1,11 @@
-"""Default predicate scales (LKJIP.md), created by a data migration and by tests.
+"""Default predicate scales (docs/domain.md, "Predicates"), created by a data migration and by tests.
 
 `apps` is the app registry to use: the historical one inside migrations.
 """
 
 from decimal import Decimal
 
-# The capaian categories of LKJIP.md (Permendagri 86/2017 style) are the default; the
+# The capaian categories of docs/domain.md (Permendagri 86/2017 style) are the default; the
 # "Sangat Baik ... Sangat Kurang" scale some regions use is offered ready to assign.
 SCALES = [
     (

@@ -1,4 +1,4 @@
-"""Every computation rule of LKJIP.md, on plain values."""
+"""Every computation rule of docs/domain.md, on plain values."""
 
 from decimal import Decimal as D
 

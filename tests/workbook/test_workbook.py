@@ -20,7 +20,7 @@ from workbook.export import export_workbook, template_workbook
 from workbook.importer import import_workbook
 from workbook.models import WorkbookImport
 
-from .test_url_access import snapshot
+from ..reports.test_url_access import snapshot
 
 DEMO = [("pati", 2020), ("lumajang", 2019), ("denpasar", 2019)]
 

@@ -5,7 +5,7 @@ from workbook.export import export_workbook
 
 
 class Command(BaseCommand):
-    help = "Ekspor data satu instansi dan tahun ke workbook Excel (format LKJIP.md)."
+    help = "Ekspor data satu instansi dan tahun ke workbook Excel (formatnya: docs/domain.md)."
 
     def add_arguments(self, parser):
         parser.add_argument("--agency", required=True)
