@@ -31,7 +31,7 @@ def test_an_import_invalidates_the_cache_too(client, db):
     from workbook.export import export_workbook
     from workbook.importer import import_workbook
 
-    from .test_workbook import edited
+    from ..workbook.test_workbook import edited
 
     load_demo()
     client.login(username="operator-pati", password=DEMO_PASSWORD)
