@@ -103,7 +103,8 @@ class BudgetAllocation(models.Model):
         FundingSource, on_delete=models.PROTECT, related_name="allocations", verbose_name="sumber dana"
     )
     pagu = MoneyField("pagu")
-    realisasi = MoneyField("realisasi", default=Decimal(0))
+    # Empty = not known yet (never read as 0): totals over it are partial.
+    realisasi = MoneyField("realisasi", null=True, blank=True)
     realisasi_tw1 = MoneyField("realisasi TW I", null=True, blank=True)
     realisasi_tw2 = MoneyField("realisasi TW II", null=True, blank=True)
     realisasi_tw3 = MoneyField("realisasi TW III", null=True, blank=True)

@@ -66,15 +66,19 @@ def _compute(node: BudgetNode, depth: int) -> None:
     allocations = list(node.item.allocations.all())
     own_pagu = engine.total(a.pagu for a in allocations)
     own_realisasi = engine.total(a.realisasi for a in allocations)
+    # A line with several funding sources is one line: unknown if any source's is.
+    own = Money.total(Money.of_line(a.pagu, a.realisasi) for a in allocations)
+    own = Money(own.pagu, own.realisasi, unknown=min(own.unknown, 1), lines=min(own.lines, 1))
     for child in node.children:
         _compute(child, depth + 1)
     if node.children:
         children = Money.total(node.children)
         node.pagu, node.realisasi = children.pagu, children.realisasi
+        node.unknown, node.lines = children.unknown, children.lines
         node.stated_pagu, node.stated_realisasi = own_pagu, own_realisasi
         if own_pagu is not None and own_pagu != node.pagu:
             node.flags.append(Flag("parent_pagu_differs", "Pagu yang diisi berbeda dengan jumlah rinciannya."))
-        if own_realisasi is not None and own_realisasi != node.realisasi:
+        if own_realisasi is not None and not node.is_partial and own_realisasi != node.realisasi:
             node.flags.append(
                 Flag("parent_realisasi_differs", "Realisasi yang diisi berbeda dengan jumlah rinciannya.")
             )
@@ -82,12 +86,14 @@ def _compute(node: BudgetNode, depth: int) -> None:
             if child.pagu is not None and node.stated_pagu is not None and child.pagu > node.stated_pagu:
                 child.flags.append(Flag("child_exceeds_parent", "Pagu lebih besar dari pagu induknya."))
     else:
-        node.pagu, node.realisasi = own_pagu, own_realisasi
+        node.pagu, node.realisasi, node.unknown, node.lines = own.pagu, own.realisasi, own.unknown, own.lines
+        if own.is_partial:
+            node.flags.append(Flag("realisasi_unknown", "Realisasi anggaran belum diisi."))
     if node.pagu is not None and node.realisasi is not None and node.realisasi > node.pagu:
         node.flags.append(Flag("spending_above_pagu", "Realisasi melebihi pagu."))
     for allocation in allocations:
         quarters = [q for q in allocation.quarters if q is not None]
-        if quarters and sum(quarters, Decimal(0)) != allocation.realisasi:
+        if quarters and allocation.realisasi is not None and sum(quarters, Decimal(0)) != allocation.realisasi:
             node.flags.append(
                 Flag("quarters_differ", f"Jumlah realisasi triwulan ({allocation.source}) berbeda dengan realisasi.")
             )

@@ -106,7 +106,7 @@ def load_agency(data: dict) -> Agency:
                 item=item,
                 source=sources[allocation["source"]],
                 pagu=Decimal(allocation["pagu"]),
-                realisasi=Decimal(allocation["realisasi"]),
+                realisasi=_decimal(allocation["realisasi"]),
             )
     mark_changed([agency.pk])  # bulk writes send no signals
     return agency

@@ -71,10 +71,7 @@ def generate(key: str, doc: ReportDocument) -> str:
     band = doc.results.predicate
     capaian = format_percent(doc.results.capaian)
     predicate = f" ({band.label})" if band else ""
-    budget = (
-        f"Pagu anggaran tahun {year} sebesar {format_rupiah(doc.total.pagu)} terealisasi "
-        f"{format_rupiah(doc.total.realisasi)} ({format_percent(doc.total.serapan)})."
-    )
+    budget = budget_sentence(doc.total, f"Pagu anggaran tahun {year}")
     period = doc.period
     renstra = f"Renstra {period.start_year}-{period.end_year}" if period else "Renstra"
     texts = {
@@ -127,13 +124,27 @@ def generate(key: str, doc: ReportDocument) -> str:
             f"Pengukuran kinerja membandingkan target dengan realisasi setiap indikator. Dari {total} indikator, "
             f"{met} tercapai atau melampaui target. Rata-rata capaian sasaran {capaian}{predicate}."
         ),
-        "realisasi_anggaran": (
-            f"{budget} Belanja langsung: pagu {format_rupiah(doc.direct.pagu)}, realisasi "
-            f"{format_rupiah(doc.direct.realisasi)} ({format_percent(doc.direct.serapan)})."
-        ),
+        "realisasi_anggaran": (f"{budget} {budget_sentence(doc.direct, 'Pagu belanja langsung')}"),
         "penutup": _penutup(doc, total, met, capaian, predicate),
     }
     return texts.get(key, "")
+
+
+def budget_sentence(money, subject: str) -> str:
+    """One sentence on a budget amount that claims no more than the data holds."""
+    if money.pagu is None:
+        return f"{subject} belum diisi."
+    if money.realisasi is None:
+        return f"{subject} sebesar {format_rupiah(money.pagu)}; realisasinya belum diisi."
+    if money.is_partial:
+        return (
+            f"{subject} sebesar {format_rupiah(money.pagu)}; realisasi yang sudah tercatat "
+            f"{format_rupiah(money.realisasi)} ({money.partial_note}), sehingga serapan belum dapat dihitung."
+        )
+    return (
+        f"{subject} sebesar {format_rupiah(money.pagu)} terealisasi {format_rupiah(money.realisasi)} "
+        f"({format_percent(money.serapan)})."
+    )
 
 
 def _isu_strategis(doc: ReportDocument) -> str:
@@ -148,8 +159,7 @@ def _penutup(doc, total, met, capaian, predicate) -> str:
     lines = [
         f"Secara umum kinerja {doc.agency.name} tahun {doc.year} mencapai rata-rata capaian sasaran "
         f"{capaian}{predicate}; {met} dari {total} indikator tercapai atau melampaui target.",
-        f"Realisasi anggaran {format_rupiah(doc.total.realisasi)} dari pagu {format_rupiah(doc.total.pagu)} "
-        f"({format_percent(doc.total.serapan)}).",
+        budget_sentence(doc.total, "Pagu anggaran"),
     ]
     lagging = [r for r in doc.indicators if r.status == "not_met"]
     if lagging:
@@ -169,6 +179,8 @@ def goal_analysis(analysis: GoalAnalysis, year: int) -> str:
             f"Dengan serapan anggaran {format_percent(analysis.money.serapan)}, tingkat efisiensi "
             f"{format_number(analysis.efficiency)} poin ({verdict})."
         )
+    elif analysis.money.is_partial:
+        parts.append(f"Serapan anggaran dan tingkat efisiensi belum dapat dihitung: {analysis.money.partial_note}.")
     if analysis.supporting:
         names = "; ".join(f"{n.item.name}" for n in analysis.supporting)
         parts.append(f"Program/kegiatan pendukung: {names}.")

@@ -268,11 +268,10 @@ def _analyse(number, goal_result, results, tree, sections, tables, year) -> Goal
 
 def _by_source(tree: BudgetTree) -> list[tuple[str, Money]]:
     """Totals per funding source, over the leaves (the lines that carry the money)."""
-    sums: dict[str, list[Decimal]] = {}
+    rows: dict[str, list[Money]] = {}
     for node in tree.nodes():
         if node.children:
             continue
         for allocation in node.item.allocations.all():
-            pagu, realisasi = sums.setdefault(allocation.source.code, [Decimal(0), Decimal(0)])
-            sums[allocation.source.code] = [pagu + allocation.pagu, realisasi + allocation.realisasi]
-    return [(code, Money(p, r)) for code, (p, r) in sorted(sums.items())]
+            rows.setdefault(allocation.source.code, []).append(Money.of_line(allocation.pagu, allocation.realisasi))
+    return [(code, Money.total(lines)) for code, lines in sorted(rows.items())]

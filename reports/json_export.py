@@ -50,6 +50,7 @@ def report_data(doc: ReportDocument) -> dict:
             "realisasi": _exact(n.realisasi),
             "sisa": _exact(n.sisa),
             "serapan": _printed(n.serapan),
+            "realisasi_unknown_lines": n.unknown,
         }
         for n in doc.tree.nodes()
     ]
@@ -69,6 +70,10 @@ def report_data(doc: ReportDocument) -> dict:
                 "realisasi": _exact(doc.total.realisasi),
                 "sisa": _exact(doc.total.sisa),
                 "serapan": _printed(doc.total.serapan),
+                # Lines with a pagu but no known realisasi: the realisasi above is then partial.
+                "realisasi_unknown_lines": doc.total.unknown,
+                "lines": doc.total.lines,
+                "partial": doc.total.partial_note or None,
             },
         },
         "checks": [{"code": c.code, "message": c.message, "where": c.where} for c in doc.checks],

@@ -432,7 +432,7 @@ def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict) -> Non
             v.error(name, row, "Pagu", "Pagu wajib diisi bila realisasi diisi.")
         item["allocations"][source] = {
             "pagu": pagu or Decimal(0),
-            "realisasi": realisasi or Decimal(0),
+            "realisasi": realisasi,  # blank stays unknown, never 0
             "quarters": quarters,
         }
     expected_parent = {

@@ -11,6 +11,8 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from agencies.models import Agency
+from budget.models import BudgetAllocation, BudgetItem
+from budget.tree import budget_tree
 from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Goal, Indicator, Realization, Target
 from reports.document import build_document
@@ -372,3 +374,24 @@ def test_workbook_with_only_headers_and_instansi_creates_an_empty_plan(agency_a)
     result = import_workbook(buffer.getvalue(), 2020, agency=agency_a)
     assert result.ok, messages(result)
     assert agency_a.renstra_periods.get().end_year == 2023
+
+
+def test_a_blank_realisasi_is_imported_as_unknown_and_a_zero_as_zero(demo):
+    pati = agency("pati")
+    data = export_workbook(pati, 2020)
+    sheet = load_workbook(io.BytesIO(data))[spec.ANGGARAN]
+    column = spec.HEADERS[spec.ANGGARAN].index("Realisasi Anggaran") + 1
+    leaves = set(BudgetItem.objects.filter(agency=pati, year=2020, children=None).values_list("code", flat=True))
+    money_rows = [
+        row[0].row for row in sheet.iter_rows(min_row=2) if row[column - 1].value is not None and row[0].value in leaves
+    ]
+    first, second = money_rows[:2]
+    letter = sheet.cell(row=1, column=column).column_letter
+    changes = {(spec.ANGGARAN, f"{letter}{first}"): None, (spec.ANGGARAN, f"{letter}{second}"): 0}
+    result = import_workbook(edited(data, changes), 2020, agency=pati)
+    assert result.ok, messages(result)
+    code_of = {row[0].row: row[0].value for row in sheet.iter_rows(min_row=2)}
+    blank = BudgetAllocation.objects.get(item__agency=pati, item__year=2020, item__code=code_of[first])
+    zero = BudgetAllocation.objects.get(item__agency=pati, item__year=2020, item__code=code_of[second])
+    assert blank.realisasi is None and zero.realisasi == 0
+    assert budget_tree(pati, 2020).total().unknown == 1

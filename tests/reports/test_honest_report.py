@@ -1,0 +1,76 @@
+"""A report states only what the data says: on an agency-year built for the test (not
+the demo agencies), the HTML, the JSON and the PDF carry no false statement."""
+
+import re
+from decimal import Decimal as D
+
+import pytest
+
+from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from indicators.models import Goal, Indicator, Realization, RenstraPeriod, Target
+from reports.document import build_document
+from reports.json_export import report_data
+from reports.render import render_document
+
+YEAR = 2020
+
+
+def line(agency, code, pagu, realisasi, level="program", parent=None, goal=None):
+    item = BudgetItem.objects.create(
+        agency=agency, year=YEAR, code=code, name=f"Program {code}", level=level, parent=parent, goal=goal
+    )
+    if pagu is not None:
+        source = FundingSource.objects.get(code="APBD")
+        BudgetAllocation.objects.create(item=item, source=source, pagu=D(pagu), realisasi=realisasi and D(realisasi))
+    return item
+
+
+@pytest.fixture
+def agency_year(agency_a):
+    """Two of three budget lines without a known realisasi; a sasaran whose supporting
+    program has none."""
+    period = RenstraPeriod.objects.create(agency=agency_a, start_year=2019, end_year=2023, vision="Visi")
+    goal = Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran satu")
+    indicator = Indicator.objects.create(period=period, goal=goal, code="I1", name="Indikator satu", unit="%")
+    Target.objects.create(indicator=indicator, year=YEAR, agreement=D(80))
+    Realization.objects.create(indicator=indicator, year=YEAR, value=D(60))
+    line(agency_a, "01", "1000000", None, goal=goal)
+    line(agency_a, "02", "500000", None)
+    line(agency_a, "03", "250000", "200000")
+    return agency_a
+
+
+def test_unknown_spending_is_never_printed_as_zero_or_complete(agency_year):
+    doc = build_document(agency_year, YEAR)
+    html = render_document(doc)
+    assert doc.total.realisasi == D(200000) and doc.total.is_partial
+    assert doc.total.serapan is None and doc.total.sisa is None
+    assert "sebagian: 2 dari 3 rincian belum ada realisasi" in html
+    assert "serapan belum dapat dihitung" in html
+    # The sasaran whose program has no known spending gets no serapan and no efficiency.
+    analysis = doc.analyses[0]
+    assert analysis.money.serapan is None and analysis.efficiency is None
+    assert "efisiensi belum dapat dihitung: realisasi belum diisi pada 1 rincian" in analysis.text.html
+    assert "efisien)" not in analysis.text.html
+    assert not re.search(r"(?<![\d.,])0,00 %", html)  # no invented 0 % anywhere
+    assert not re.search(r"Rp 0(?![\d.,])", html)
+
+
+def test_the_json_says_the_total_is_partial_and_the_checks_list_the_lines(agency_year):
+    data = report_data(build_document(agency_year, YEAR))
+    total = data["budget"]["total"]
+    assert total["realisasi"] == "200000"
+    assert total["serapan"] is None and total["sisa"] is None
+    assert (total["realisasi_unknown_lines"], total["lines"]) == (2, 3)
+    unknown = {line["code"]: line["realisasi"] for line in data["budget"]["lines"]}
+    assert unknown == {"01": None, "02": None, "03": "200000"}
+    flagged = [c["where"] for c in data["checks"] if c["code"] == "realisasi_unknown"]
+    assert flagged == ["Program 01 Program 01", "Program 02 Program 02"]
+
+
+def test_a_zero_stays_a_zero(agency_year):
+    BudgetAllocation.objects.filter(item__code="01").update(realisasi=D(0))
+    BudgetAllocation.objects.filter(item__code="02").update(realisasi=D(0))
+    doc = build_document(agency_year, YEAR)
+    assert not doc.total.is_partial
+    assert doc.total.serapan == D(200000) * 100 / D(1750000)
