@@ -33,6 +33,9 @@ CALC_GROWTH = "growth"
 
 DEFAULT_GRADE_SCALE: tuple[str, ...] = ("D", "C", "CC", "B", "BB", "A", "AA")
 
+# In means, a capaian counts at most this much unless the region's scale says otherwise.
+DEFAULT_MEAN_CAP = Decimal(100)
+
 
 @dataclass(frozen=True)
 class Flag:
@@ -274,11 +277,17 @@ def typed_differs_from_computed(typed: Decimal | None, computed: Decimal | None)
 # --- Aggregation and comparisons ----------------------------------------------------
 
 
-def mean(values: Iterable[Decimal | None]) -> Decimal | None:
-    """Mean of the defined values (sasaran capaian over indicators, agency over sasaran)."""
+def mean(values: Iterable[Decimal | None], cap: Decimal | None = None) -> Decimal | None:
+    """Mean of the defined values (sasaran capaian over indicators, agency over sasaran).
+
+    With a `cap`, each value counts at most `cap`: one indicator at 469 % (often a unit
+    error) cannot hide missed targets in the mean. The values themselves are unchanged.
+    """
     defined = [v for v in values if v is not None]
     if not defined:
         return None
+    if cap is not None:
+        defined = [min(v, cap) for v in defined]
     return sum(defined, ZERO) / len(defined)
 
 

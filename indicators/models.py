@@ -324,12 +324,15 @@ class ScoringContext:
     negative_method: str = engine.NEGATIVE_GAP
     bands: tuple[engine.Band, ...] = engine.DEFAULT_BANDS
     grade_scale: tuple[str, ...] = engine.DEFAULT_GRADE_SCALE
+    mean_cap: Decimal | None = engine.DEFAULT_MEAN_CAP
 
     @classmethod
     def for_region(cls, region: Region) -> ScoringContext:
         scale = PredicateScale.objects.for_region(region)
-        bands = scale.as_bands() if scale else engine.DEFAULT_BANDS
-        return cls(negative_method=region.negative_method, bands=bands)
+        if scale is None:
+            return cls(negative_method=region.negative_method)
+        cap = Decimal(scale.mean_cap) if scale.mean_cap is not None else None
+        return cls(negative_method=region.negative_method, bands=scale.as_bands(), mean_cap=cap)
 
 
 @dataclass
@@ -465,6 +468,15 @@ class PredicateScale(models.Model):
         help_text="Kosong = berlaku untuk semua daerah",
     )
     is_default = models.BooleanField("bawaan", default=False)
+    mean_cap = models.PositiveSmallIntegerField(
+        "batas capaian dalam rata-rata (%)",
+        null=True,
+        blank=True,
+        default=100,
+        choices=[(100, "100 %"), (110, "110 %"), (120, "120 %"), (150, "150 %")],
+        help_text="Dalam rata-rata sasaran dan instansi, capaian di atas batas ini dihitung sebesar batas. "
+        "Kosong = tanpa batas.",
+    )
 
     objects = PredicateScaleQuerySet.as_manager()
 

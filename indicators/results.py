@@ -22,10 +22,12 @@ class GoalResult:
 
     goal: Goal
     indicators: list[IndicatorResult] = field(default_factory=list)
+    mean_cap: Decimal | None = engine.DEFAULT_MEAN_CAP
 
     @property
     def capaian(self) -> Decimal | None:
-        return engine.mean(r.capaian for r in self.indicators)
+        """The mean of its indicators' capaian, each counted at most the region's cap."""
+        return engine.mean((r.capaian for r in self.indicators), cap=self.mean_cap)
 
 
 @dataclass
@@ -79,6 +81,10 @@ def agency_year_results(agency: Agency, year: int) -> AgencyYearResults:
     goals = Goal.objects.filter(period=period).prefetch_related(indicators).order_by("order", "code")
     for goal in goals:
         results.goals.append(
-            GoalResult(goal=goal, indicators=[ind.result_for(year, context) for ind in goal.indicators.all()])
+            GoalResult(
+                goal=goal,
+                indicators=[ind.result_for(year, context) for ind in goal.indicators.all()],
+                mean_cap=context.mean_cap,
+            )
         )
     return results

@@ -65,12 +65,55 @@ def _counts(doc: ReportDocument) -> tuple[int, int, int]:
     return len(doc.indicators), met, not_met
 
 
+def counts_sentence(doc: ReportDocument) -> str:
+    """The counts first, always: how many indicators met their target, missed it, or
+    cannot be measured yet."""
+    total, met, not_met = _counts(doc)
+    year = doc.year
+    if total == 0:
+        return f"Belum ada indikator kinerja yang ditetapkan untuk tahun {year}."
+    unmeasured = total - met - not_met
+    if unmeasured == total:
+        return (
+            f"Realisasi tahun {year} belum diisi untuk {total} indikator kinerja, sehingga capaian kinerja "
+            "belum dapat diukur."
+        )
+    text = f"{met} dari {total} indikator kinerja mencapai atau melampaui target, {not_met} belum mencapai target"
+    if unmeasured:
+        text += f", dan {unmeasured} belum dapat diukur karena target atau realisasinya belum diisi"
+    return text + "."
+
+
+def cap_clause(doc: ReportDocument) -> str:
+    cap = doc.results.context.mean_cap
+    if cap is None:
+        return "setiap capaian dihitung apa adanya dalam rata-rata"
+    cap_text = format_percent(cap, 0)
+    return f"capaian di atas {cap_text} dihitung {cap_text} dalam rata-rata"
+
+
+def mean_sentence(doc: ReportDocument) -> str:
+    """The (capped) mean with its predicate, and how it was computed."""
+    if doc.results.capaian is None:
+        return "Rata-rata capaian sasaran belum dapat dihitung."
+    band = doc.results.predicate
+    predicate = f", predikat {band.label}" if band else ""
+    return f"Rata-rata capaian sasaran {format_percent(doc.results.capaian)}{predicate} ({cap_clause(doc)})."
+
+
+def overall_sentence(doc: ReportDocument) -> str:
+    """The overall verdict follows both the counts and the mean, never one alone."""
+    total, met, not_met = _counts(doc)
+    text = f"{counts_sentence(doc)} {mean_sentence(doc)}"
+    if not_met > met:
+        text += " Sebagian besar indikator belum mencapai target."
+    elif total and met == total:
+        text += " Seluruh indikator mencapai target."
+    return text
+
+
 def generate(key: str, doc: ReportDocument) -> str:
     agency, year = doc.agency.name, doc.year
-    total, met, not_met = _counts(doc)
-    band = doc.results.predicate
-    capaian = format_percent(doc.results.capaian)
-    predicate = f" ({band.label})" if band else ""
     budget = budget_sentence(doc.total, f"Pagu anggaran tahun {year}")
     period = doc.period
     renstra = f"Renstra {period.start_year}-{period.end_year}" if period else "Renstra"
@@ -84,9 +127,8 @@ def generate(key: str, doc: ReportDocument) -> str:
             f"Semoga laporan ini bermanfaat sebagai bahan evaluasi untuk meningkatkan kinerja pada tahun berikutnya."
         ),
         "ikhtisar": (
-            f"Pada tahun {year} {agency} mengukur {total} indikator kinerja. {met} indikator tercapai atau "
-            f"melampaui target dan {not_met} indikator belum tercapai. Rata-rata capaian sasaran adalah "
-            f"{capaian}{predicate}.\n\n{budget}"
+            f"Pada tahun {year} {agency} mengukur kinerjanya dengan {len(doc.indicators)} indikator. "
+            f"{overall_sentence(doc)}\n\n{budget}"
         ),
         "latar_belakang": (
             f"Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) mewajibkan setiap instansi pemerintah "
@@ -121,11 +163,10 @@ def generate(key: str, doc: ReportDocument) -> str:
             f"sebagaimana Tabel {doc.table_refs['pk'].number}."
         ),
         "capaian_kinerja": (
-            f"Pengukuran kinerja membandingkan target dengan realisasi setiap indikator. Dari {total} indikator, "
-            f"{met} tercapai atau melampaui target. Rata-rata capaian sasaran {capaian}{predicate}."
+            f"Pengukuran kinerja membandingkan target dengan realisasi setiap indikator. {overall_sentence(doc)}"
         ),
         "realisasi_anggaran": (f"{budget} {budget_sentence(doc.direct, 'Pagu belanja langsung')}"),
-        "penutup": _penutup(doc, total, met, capaian, predicate),
+        "penutup": _penutup(doc),
     }
     return texts.get(key, "")
 
@@ -155,10 +196,9 @@ def _isu_strategis(doc: ReportDocument) -> str:
     return f"Indikator yang belum mencapai target:\n\n{lines}"
 
 
-def _penutup(doc, total, met, capaian, predicate) -> str:
+def _penutup(doc) -> str:
     lines = [
-        f"Secara umum kinerja {doc.agency.name} tahun {doc.year} mencapai rata-rata capaian sasaran "
-        f"{capaian}{predicate}; {met} dari {total} indikator tercapai atau melampaui target.",
+        f"Kinerja {doc.agency.name} tahun {doc.year}: {overall_sentence(doc)}",
         budget_sentence(doc.total, "Pagu anggaran"),
     ]
     lagging = [r for r in doc.indicators if r.status == "not_met"]

@@ -256,3 +256,12 @@ class TestRounding:
 
     def test_engine_does_not_round(self):
         assert c.ratio(D(1), D(3)) != r2(c.ratio(D(1), D(3)))
+
+
+def test_a_capped_mean_counts_each_value_at_most_the_cap_and_leaves_the_values_alone():
+    values = [D("469"), D("50"), D("60"), D("70"), None]
+    assert c.mean(values) == D("162.25")
+    assert c.mean(values, cap=D(100)) == D("70")
+    assert c.mean(values, cap=D(150)) == D("82.5")
+    assert values[0] == D("469")
+    assert c.mean([None], cap=D(100)) is None

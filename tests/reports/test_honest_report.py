@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
-from indicators.models import Goal, Indicator, Realization, RenstraPeriod, Target
+from indicators.models import Goal, Indicator, PredicateScale, Realization, RenstraPeriod, Target
 from reports.document import build_document
 from reports.json_export import report_data
 from reports.render import render_document
@@ -74,3 +74,52 @@ def test_a_zero_stays_a_zero(agency_year):
     doc = build_document(agency_year, YEAR)
     assert not doc.total.is_partial
     assert doc.total.serapan == D(200000) * 100 / D(1750000)
+
+
+@pytest.fixture
+def one_wild_indicator(agency_a):
+    """Seven indicators: four miss their target, one is 469 % (a unit error, probably)."""
+    period = RenstraPeriod.objects.create(agency=agency_a, start_year=2019, end_year=2023, vision="Visi")
+    goal = Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran satu")
+    for n, realization in enumerate(["469", "50", "60", "70", "80", "100", "100"]):
+        indicator = Indicator.objects.create(period=period, goal=goal, code=f"I{n}", name=f"Indikator {n}", unit="%")
+        Target.objects.create(indicator=indicator, year=YEAR, agreement=D(100))
+        Realization.objects.create(indicator=indicator, year=YEAR, value=D(realization))
+    return agency_a
+
+
+def test_one_wild_indicator_does_not_make_the_agency_sangat_tinggi(one_wild_indicator):
+    doc = build_document(one_wild_indicator, YEAR)
+    assert [r.capaian for r in doc.indicators][0] == D(469)  # shown as computed
+    assert doc.results.capaian == D(560) / 7  # 80,00 %: 469 counts 100
+    assert doc.results.predicate.label == "Tinggi"
+    ikhtisar = doc.texts["ikhtisar"].html
+    assert "3 dari 7 indikator kinerja mencapai atau melampaui target, 4 belum mencapai target" in ikhtisar
+    assert "capaian di atas 100 % dihitung 100 % dalam rata-rata" in ikhtisar
+    assert "Sebagian besar indikator belum mencapai target." in ikhtisar
+    data = report_data(doc)
+    assert data["capaian"] == "80.00"
+    assert data["indicators"][0]["capaian"] == "469.00"
+
+
+def test_the_cap_is_the_regions_setting(one_wild_indicator):
+    scale = PredicateScale.objects.get(is_default=True)
+    scale.mean_cap = None
+    scale.save()
+    doc = build_document(one_wild_indicator, YEAR)
+    assert doc.results.capaian == D(929) / 7
+    assert "setiap capaian dihitung apa adanya dalam rata-rata" in doc.texts["ikhtisar"].html
+    scale.mean_cap = 150
+    scale.save()
+    assert build_document(one_wild_indicator, YEAR).results.capaian == D(610) / 7
+
+
+def test_a_year_without_realisations_says_so_instead_of_counting_zero(agency_a):
+    period = RenstraPeriod.objects.create(agency=agency_a, start_year=2019, end_year=2023, vision="Visi")
+    goal = Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran satu")
+    indicator = Indicator.objects.create(period=period, goal=goal, code="I1", name="Indikator satu", unit="%")
+    Target.objects.create(indicator=indicator, year=YEAR, agreement=D(80))
+    doc = build_document(agency_a, YEAR)
+    text = doc.texts["ikhtisar"].html + doc.texts["capaian_kinerja"].html + doc.texts["penutup"].html
+    assert "Realisasi tahun 2020 belum diisi untuk 1 indikator kinerja" in text
+    assert "0 indikator" not in text and "0 dari" not in text
