@@ -8,7 +8,10 @@ compute nothing: every number they print comes from here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
+
+from django.utils import timezone
 
 from agencies.models import Agency
 from budget.models import BudgetItem
@@ -85,6 +88,21 @@ class ReportDocument:
     budget_chart: str
     table_refs: dict[str, TableRef] = field(default_factory=dict)
     status_labels: dict[str, str] = field(default_factory=lambda: STATUS_LABELS)
+    built_at: datetime = field(default_factory=timezone.localtime)
+
+    @property
+    def is_final(self) -> bool:
+        """Only a report accepted by its reviewer is final; everything else prints as KONSEP."""
+        return self.report is not None and self.report.status == Report.Status.FINAL
+
+    @property
+    def agency_names_region(self) -> bool:
+        """Whether the agency's name already says its region (printed once on the cover)."""
+        return self.agency.region.name.casefold() in self.agency.name.casefold()
+
+    @property
+    def status_label(self) -> str:
+        return self.report.get_status_display() if self.report else Report.Status.DRAFT.label
 
     @property
     def period(self):

@@ -210,7 +210,17 @@ def narrative_edit(request, slug, year, key, goal_id=None):
 
 def _document(request, slug, year):
     agency = get_agency_for(request.user, slug)
-    return build_document(agency, checked_year(year))
+    return _in_renstra(build_document(agency, checked_year(year)))
+
+
+def _in_renstra(doc):
+    """A report exists only for the years of one of the agency's Renstra periods."""
+    if doc.period is None:
+        raise Http404(
+            f"Tahun {doc.year} di luar periode Renstra {doc.agency.name}: laporan hanya tersedia untuk tahun "
+            "dalam periode Renstra."
+        )
+    return doc
 
 
 def _screen_bar(doc) -> str:
@@ -245,7 +255,7 @@ def report_pdf(request, slug, year):
     if archive is not None:
         pdf, name = bytes(archive.pdf), f"lkjip-{agency.slug}-{year}-final"
     else:
-        doc = build_document(agency, year)
+        doc = _in_renstra(build_document(agency, year))
         pdf, name = html_to_pdf(render_document(doc)), report_filename(doc)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
@@ -271,6 +281,8 @@ def pdf_build_start(request, slug, year):
     """Queue the PDF build; the browser follows its progress on the next page."""
     agency = get_agency_for(request.user, slug)
     year = checked_year(year)
+    if not RenstraPeriod.objects.filter(agency=agency).covering(year).exists():
+        raise Http404(f"Tahun {year} di luar periode Renstra {agency.name}.")
     build = PdfBuild.objects.create(agency=agency, year=year, requested_by=request.user)
     transaction.on_commit(lambda: build_pdf.enqueue(build.pk))
     return redirect("pdf_build", slug=agency.slug, year=year, build_id=build.pk)

@@ -5,12 +5,18 @@ import re
 from decimal import Decimal as D
 
 import pytest
+from django.urls import reverse
 
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from indicators.models import Goal, Indicator, PredicateScale, Realization, RenstraPeriod, Target
+from reports import review as workflow
 from reports.document import build_document
 from reports.json_export import report_data
+from reports.models import Report
+from reports.pdf import html_to_pdf
 from reports.render import render_document
+
+from .test_report import pdf_pages
 
 YEAR = 2020
 
@@ -123,3 +129,33 @@ def test_a_year_without_realisations_says_so_instead_of_counting_zero(agency_a):
     text = doc.texts["ikhtisar"].html + doc.texts["capaian_kinerja"].html + doc.texts["penutup"].html
     assert "Realisasi tahun 2020 belum diisi untuk 1 indikator kinerja" in text
     assert "0 indikator" not in text and "0 dari" not in text
+
+
+def test_a_draft_says_konsep_on_every_page_and_the_final_on_none(agency_year, operator_a, reviewer):
+    agency_year.name = 'Dinas Koperasi & UKM "Maju" <Kota> Contoh'
+    agency_year.save()
+    report = Report.objects.create(agency=agency_year, year=YEAR)
+    pages = [p for p in pdf_pages(html_to_pdf(render_document(build_document(agency_year, YEAR)))) if p.strip()]
+    assert len(pages) > 10
+    assert all("konsep" in page.lower() for page in pages)
+    assert "Konsep (Draft), dibuat" in pages[0]
+    # The running header prints the name as typed, never as HTML entities.
+    assert 'Dinas Koperasi & UKM "Maju" <Kota> Contoh' in pages[3]
+    assert "&amp;" not in "".join(pages) and "&quot;" not in "".join(pages)
+    # The region is printed once on the cover, as it is not part of this agency's name.
+    assert pages[0].count("KABUPATEN CONTOH") == 1
+    workflow.submit_report(report, operator_a)
+    archive = workflow.accept_report(report, reviewer)
+    final = [p for p in pdf_pages(bytes(archive.pdf)) if p.strip()]
+    assert final and not any("konsep" in page.lower() for page in final)
+
+
+def test_report_pages_exist_only_for_years_of_a_renstra_period(client, agency_year, operator_a):
+    client.force_login(operator_a)
+    for name in ("report_html", "report_json", "report_pdf"):
+        response = client.get(reverse(name, args=[agency_year.slug, 2099]))
+        assert response.status_code == 404, name
+    response = client.get(reverse("report_html", args=[agency_year.slug, 2099]))
+    assert "di luar periode Renstra" in response.content.decode()
+    assert client.post(reverse("pdf_build_start", args=[agency_year.slug, 2099])).status_code == 404
+    assert client.get(reverse("report_json", args=[agency_year.slug, 2023])).status_code == 200
