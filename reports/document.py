@@ -40,6 +40,30 @@ class Text:
 
 
 @dataclass
+class ProgramIndicatorRow:
+    """The output/outcome indicator of one program, kegiatan or sub-kegiatan."""
+
+    node: BudgetNode
+
+    @property
+    def capaian(self) -> Decimal | None:
+        item = self.node.item
+        return engine.capaian(item.indicator_target, item.indicator_realization)
+
+    @property
+    def cost_per_unit(self) -> Decimal | None:
+        """Rupiah spent per unit of output: only where both are known and complete."""
+        if self.node.is_partial:
+            return None
+        return engine.cost_per_outcome(self.node.realisasi, self.node.item.indicator_realization)
+
+
+def program_indicator_rows(nodes: list[BudgetNode]) -> list[ProgramIndicatorRow]:
+    """Every line with an indicator in these subtrees, in print order."""
+    return [ProgramIndicatorRow(n) for root in nodes for n in root.walk() if n.item.indicator_name]
+
+
+@dataclass
 class HistoryRow:
     year: int
     result: IndicatorResult
@@ -57,12 +81,17 @@ class GoalAnalysis:
     money: Money
     efficiency: Decimal | None
     text: Text
-    charts: list[tuple[IndicatorResult, str]]
+    charts: list[tuple[IndicatorResult, str | None]]
     table_year: TableRef
     table_history: TableRef
     table_progress: TableRef
     table_efficiency: TableRef
+    table_programs: TableRef
     history_years: list[int] = field(default_factory=list)
+
+    @property
+    def program_rows(self) -> list[ProgramIndicatorRow]:
+        return program_indicator_rows(self.supporting)
 
     @property
     def is_efficient(self) -> bool | None:
@@ -85,7 +114,9 @@ class ReportDocument:
     direct: Money
     indirect: Money
     by_source: list[tuple[str, Money]]
-    budget_chart: str
+    budget_chart: str | None
+    # Program indicators under no sasaran of this report: printed apart, never dropped.
+    other_program_rows: list[ProgramIndicatorRow] = field(default_factory=list)
     table_refs: dict[str, TableRef] = field(default_factory=dict)
     status_labels: dict[str, str] = field(default_factory=lambda: STATUS_LABELS)
     built_at: datetime = field(default_factory=timezone.localtime)
@@ -107,6 +138,10 @@ class ReportDocument:
     @property
     def period(self):
         return self.results.period
+
+    @property
+    def all_program_rows(self) -> list[ProgramIndicatorRow]:
+        return program_indicator_rows(self.tree.roots)
 
     @property
     def renstra_years(self) -> list[int]:
@@ -203,11 +238,14 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     analyses = []
     for number, goal_result in enumerate((g for g in results.goals if g.indicators), 1):
         analyses.append(_analyse(number, goal_result, results, tree, sections, tables, year))
+    refs["other_programs"] = tables.add("3", f"Kinerja Program dan Kegiatan Lain Tahun {year}")
     refs["budget"] = tables.add("3", f"Realisasi Anggaran per Program dan Kegiatan Tahun {year}")
     refs["sources"] = tables.add("3", f"Realisasi Anggaran per Sumber Dana Tahun {year}")
     refs["lampiran_pk"] = tables.add("L", f"Perjanjian Kinerja Tahun {year}")
     refs["lampiran_measure"] = tables.add("L", f"Pengukuran Kinerja Tahun {year}")
     refs["lampiran_quarters"] = tables.add("L", f"Realisasi Kinerja dan Anggaran per Triwulan Tahun {year}")
+    refs["lampiran_programs"] = tables.add("L", f"Kinerja Program, Kegiatan dan Sub-kegiatan Tahun {year}")
+    covered = {n.item.pk for a in analyses for root in a.supporting for n in root.walk()}
 
     direct = tree.total(BudgetItem.SpendingType.DIRECT)
     indirect = tree.total(BudgetItem.SpendingType.INDIRECT)
@@ -230,6 +268,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         budget_chart=charts.budget_absorption(
             [(f"{n.item.code}", n.serapan) for n in tree.nodes() if n.depth == 0 and n.pagu]
         ),
+        other_program_rows=[r for r in program_indicator_rows(tree.roots) if r.node.item.pk not in covered],
         table_refs=refs,
     )
     for key, _label in Section.Key.choices:
@@ -278,6 +317,7 @@ def _analyse(number, goal_result, results, tree, sections, tables, year) -> Goal
         table_history=tables.add("3", f"Perbandingan dengan Tahun Sebelumnya: {label}"),
         table_progress=tables.add("3", f"Kemajuan terhadap Target Akhir Renstra: {label}"),
         table_efficiency=tables.add("3", f"Efisiensi Penggunaan Sumber Daya: {label}"),
+        table_programs=tables.add("3", f"Kinerja Program dan Kegiatan Pendukung: {label}"),
         history_years=list(range(start, year + 1)),
     )
     analysis.text = _text(sections, Section.Key.ANALISIS_SASARAN, defaults.goal_analysis(analysis, year), goal)

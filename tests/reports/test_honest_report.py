@@ -159,3 +159,38 @@ def test_report_pages_exist_only_for_years_of_a_renstra_period(client, agency_ye
     assert "di luar periode Renstra" in response.content.decode()
     assert client.post(reverse("pdf_build_start", args=[agency_year.slug, 2099])).status_code == 404
     assert client.get(reverse("report_json", args=[agency_year.slug, 2023])).status_code == 200
+
+
+def test_every_program_indicator_is_in_the_report_linked_or_not(agency_year):
+    goal = Goal.objects.get(period__agency=agency_year, code="S1")
+    program = BudgetItem.objects.get(agency=agency_year, code="03")
+    for code, target, realization, parent, linked in (
+        ("03", "10", "8", None, None),  # linked to no sasaran
+        ("03.1", "100", "120", program, None),
+        ("01.1", "4", "4", BudgetItem.objects.get(agency=agency_year, code="01"), None),  # under a linked program
+    ):
+        item = (
+            program
+            if code == "03"
+            else BudgetItem.objects.create(
+                agency=agency_year, year=YEAR, code=code, name=f"Kegiatan {code}", level="kegiatan", parent=parent
+            )
+        )
+        item.indicator_name, item.indicator_unit = f"Keluaran {code}", "unit"
+        item.indicator_target, item.indicator_realization, item.goal = D(target), D(realization), linked
+        item.save()
+    kegiatan = BudgetItem.objects.get(agency=agency_year, code="03.1")
+    source = FundingSource.objects.get(code="APBD")
+    BudgetAllocation.objects.create(item=kegiatan, source=source, pagu=D(250000), realisasi=D(200000))
+    doc = build_document(agency_year, YEAR)
+    assert [r.node.item.code for r in doc.analyses[0].program_rows] == ["01.1"]
+    assert [r.node.item.code for r in doc.other_program_rows] == ["03", "03.1"]
+    assert [r.capaian for r in doc.other_program_rows] == [D(80), D(120)]
+    # 03 (the sum of its kegiatan) spent Rp 200.000 for 8 units, 03.1 the same for 120.
+    assert [r.cost_per_unit for r in doc.other_program_rows] == [D(25000), D(200000) / 120]
+    # 01.1 has no money and its program's realisasi is unknown: no cost per unit.
+    assert doc.analyses[0].program_rows[0].cost_per_unit is None
+    html = render_document(doc)
+    assert "Program dan kegiatan lain" in html and "Keluaran 03.1" in html
+    assert html.count("Keluaran 01.1") == 2  # under its sasaran and in the Lampiran
+    assert goal.pk == doc.analyses[0].goal.pk
