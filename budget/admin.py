@@ -5,7 +5,8 @@ from .models import BudgetAllocation, BudgetItem, FundingSource
 
 @admin.register(FundingSource)
 class FundingSourceAdmin(admin.ModelAdmin):
-    list_display = ["code", "name"]
+    list_display = ["code", "name", "region"]
+    list_filter = ["region"]
     search_fields = ["code", "name"]
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -7,10 +8,16 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from agencies.models import Agency
+from agencies.models import Agency, Region
 from core.audit import AuditedChange
 from core.fields import MoneyField, ValueField
 from indicators.models import Goal
+
+
+class FundingSourceQuerySet(models.QuerySet):
+    def for_region(self, region) -> models.QuerySet:
+        """The sources every region has, and this region's own."""
+        return self.filter(Q(region__isnull=True) | Q(region=region))
 
 
 class FundingSource(models.Model):
@@ -18,6 +25,17 @@ class FundingSource(models.Model):
 
     code = models.CharField("kode", max_length=30, unique=True)
     name = models.CharField("nama", max_length=200)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="funding_sources",
+        verbose_name="pemda",
+        help_text="Kosong = dipakai semua daerah",
+    )
+
+    objects = FundingSourceQuerySet.as_manager()
 
     class Meta:
         verbose_name = "sumber dana"
@@ -26,6 +44,12 @@ class FundingSource(models.Model):
 
     def __str__(self):
         return self.code
+
+    @staticmethod
+    def match_key(text: str) -> str:
+        """How a workbook names a source: code or name, any case, any spacing or
+        punctuation ("Pajak Rokok" = "PAJAK_ROKOK")."""
+        return re.sub(r"[^0-9a-z]", "", text.casefold())
 
 
 class BudgetItem(models.Model):

@@ -70,7 +70,7 @@ def item_form(request, slug, year, item_id=None):
     )
     money_fields_not_negative(allocations)
     for f in allocations.forms:
-        f.fields["source"].queryset = FundingSource.objects.all()
+        f.fields["source"].queryset = FundingSource.objects.for_region(agency.region)
     if request.method == "POST":
         if form.is_valid() and allocations.is_valid():
             with transaction.atomic():

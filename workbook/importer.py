@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from agencies.access import locked_years
 from agencies.models import Agency, Region
 from agencies.versioning import bumped_once, mark_changed
+from budget.defaults import UNSPECIFIED as UNSPECIFIED_SOURCE
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from core.audit import bulk_create_audited
 from core.numbers import NumberFormatError, parse_number
@@ -184,7 +185,7 @@ class Plan:
     items: list[dict] = field(default_factory=list)
 
 
-def validate(sheets: dict[str, Sheet], year_: int) -> tuple[Plan, Validator]:
+def validate(sheets: dict[str, Sheet], year_: int, region: Region | None = None) -> tuple[Plan, Validator]:
     v = Validator(sheets)
     plan = Plan()
     _validate_instansi(v, sheets[spec.INSTANSI], plan, year_)
@@ -192,7 +193,8 @@ def validate(sheets: dict[str, Sheet], year_: int) -> tuple[Plan, Validator]:
     indicator_kinds = _validate_indicators(v, sheets[spec.INDIKATOR], plan, goal_kinds)
     _validate_targets(v, sheets[spec.TARGET], plan, indicator_kinds)
     _validate_realizations(v, sheets[spec.REALISASI], plan, indicator_kinds)
-    _validate_budget(v, sheets[spec.ANGGARAN], plan, goal_kinds)
+    region = region or Region.objects.filter(name=plan.instansi.get("Pemda", "")).first()
+    _validate_budget(v, sheets[spec.ANGGARAN], plan, goal_kinds, region)
     return plan, v
 
 
@@ -382,11 +384,12 @@ def _validate_realizations(v: Validator, sheet: Sheet, plan: Plan, indicators: d
         plan.realizations.append(data)
 
 
-def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict) -> None:
+def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict, region: Region | None) -> None:
     name = spec.ANGGARAN
     items: dict[str, dict] = {}
-    sources = {s.code.lower(): s.code for s in FundingSource.objects.all()}
-    sources.update({s.name.lower(): s.code for s in FundingSource.objects.all()})
+    available = list(FundingSource.objects.for_region(region))
+    sources = {FundingSource.match_key(s.name): s.code for s in available}
+    sources.update({FundingSource.match_key(s.code): s.code for s in available})
     for row in sheet.rows:
         code = v.cell(name, row, "Kode", text, required=True, label="Kode")
         if not code:
@@ -416,14 +419,20 @@ def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict) -> Non
         source_text = v.cell(name, row, "Sumber Dana", text)
         if pagu is None and realisasi is None and not any(q is not None for q in quarters):
             continue  # a parent line summed from its children, or an item without money yet
-        source = sources.get((source_text or "APBD").lower())
+        # A blank source is recorded as such, never guessed.
+        source = sources.get(FundingSource.match_key(source_text or UNSPECIFIED_SOURCE))
         if source is None:
-            known = ", ".join(sorted({s.code for s in FundingSource.objects.all()}))
+            known = ", ".join(sorted(s.code for s in available))
             v.error(name, row, "Sumber Dana", f"Sumber dana '{source_text}' tidak dikenal; pilihan: {known}.")
             continue
         if not source_text:
             v.notes.append(
-                Issue(name, row.number, column_letter(row, "Sumber Dana"), "Sumber dana kosong; dianggap APBD.")
+                Issue(
+                    name,
+                    row.number,
+                    column_letter(row, "Sumber Dana"),
+                    f"Sumber dana kosong; dicatat sebagai '{UNSPECIFIED_SOURCE}'.",
+                )
             )
         if source in item["allocations"]:
             v.error(name, row, "Sumber Dana", f"Sumber dana {source} untuk kode {code} tercantum dua kali.")
@@ -473,7 +482,7 @@ def import_workbook(
     except WorkbookRefused as refused:
         result.errors = refused.issues
         return result
-    plan, validator = validate(sheets, year_)
+    plan, validator = validate(sheets, year_, region=agency.region if agency else None)
     result.notes = validator.notes
     if agency is not None and plan.instansi.get("Pemda") and plan.instansi["Pemda"] != agency.region.name:
         validator.errors.append(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from agencies.models import Agency
-from budget.models import BudgetAllocation, BudgetItem
+from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from budget.tree import budget_tree
 from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Goal, Indicator, Realization, Target
@@ -395,3 +395,40 @@ def test_a_blank_realisasi_is_imported_as_unknown_and_a_zero_as_zero(demo):
     zero = BudgetAllocation.objects.get(item__agency=pati, item__year=2020, item__code=code_of[second])
     assert blank.realisasi is None and zero.realisasi == 0
     assert budget_tree(pati, 2020).total().unknown == 1
+
+
+def test_funding_sources_match_by_code_or_name_and_a_blank_one_is_not_guessed(demo):
+    pati = agency("pati")
+    data = export_workbook(pati, 2020)
+    sheet = load_workbook(io.BytesIO(data))[spec.ANGGARAN]
+    headers = spec.HEADERS[spec.ANGGARAN]
+    source_letter = sheet.cell(row=1, column=headers.index("Sumber Dana") + 1).column_letter
+    leaves = set(BudgetItem.objects.filter(agency=pati, year=2020, children=None).values_list("code", flat=True))
+    rows = [row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value in leaves][:4]
+    written = ["pajak rokok", "PHLN", "Apbn Dekonsentrasi", None]
+    changes = {(spec.ANGGARAN, f"{source_letter}{row}"): text for row, text in zip(rows, written, strict=True)}
+    result = import_workbook(edited(data, changes), 2020, agency=pati)
+    assert result.ok, messages(result)
+    assert any("dicatat sebagai 'Tidak disebut'" in str(note) for note in result.notes)
+    codes = {row[0].row: row[0].value for row in sheet.iter_rows(min_row=2)}
+    stored = [
+        BudgetAllocation.objects.get(item__agency=pati, item__year=2020, item__code=codes[row]).source.code
+        for row in rows
+    ]
+    assert stored == ["PAJAK_ROKOK", "PHLN", "APBN_DEKON", "Tidak disebut"]
+    by_source = dict(build_document(pati, 2020).by_source)
+    assert "Tidak disebut" in by_source and by_source["Tidak disebut"].lines == 1
+
+
+def test_a_regions_own_funding_source_is_known_to_its_agencies_only(demo):
+    FundingSource.objects.create(code="SILPA_PATI", name="SiLPA Kabupaten Pati", region=agency("pati").region)
+    for slug, year, ok in (("pati", 2020, True), ("lumajang", 2019, False)):
+        data = export_workbook(agency(slug), year)
+        sheet = load_workbook(io.BytesIO(data))[spec.ANGGARAN]
+        column = spec.HEADERS[spec.ANGGARAN].index("Sumber Dana") + 1
+        letter = sheet.cell(row=1, column=column).column_letter
+        row = next(r[0].row for r in sheet.iter_rows(min_row=2) if r[column - 1].value)
+        result = import_workbook(
+            edited(data, {(spec.ANGGARAN, f"{letter}{row}"): "SiLPA Kabupaten Pati"}), year, agency=agency(slug)
+        )
+        assert result.ok is ok, (slug, messages(result))
