@@ -59,7 +59,13 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def _formatter(value) -> str:
+    """A value printed on the chart: 2 decimals, like the tables."""
     return "" if value is None else format_number(Decimal(str(value)), places=2)
+
+
+def _axis_formatter(value) -> str:
+    """An axis label: the tick as it is (0, 10, 0,5), never cut short."""
+    return "" if value is None else format_number(round(Decimal(str(value)), 4), places=None)
 
 
 # Above this many bars the value labels would touch: the values are in the table above.
@@ -84,7 +90,8 @@ def target_vs_realization(
         return None
     chart = pygal.Bar(
         title=_short(title),
-        value_formatter=_formatter,
+        formatter=_formatter,
+        value_formatter=_axis_formatter,
         y_title=unit or None,
         range=axis_range(values),
         **{**COMMON, "print_values": len(values) <= MAX_LABELLED_BARS},
@@ -101,7 +108,8 @@ def budget_absorption(rows: list[tuple[str, Decimal | None]]) -> str | None:
         return None
     chart = pygal.HorizontalBar(
         title="Serapan anggaran per program (%)",
-        value_formatter=lambda v: f"{_formatter(v)} %",
+        formatter=lambda v: f"{_formatter(v)} %",
+        value_formatter=lambda v: f"{_axis_formatter(v)} %",
         show_legend=False,
         range=axis_range([value for _, value in rows], minimum_top=Decimal(100)),
         **{**COMMON, "height": max(200, 40 + 26 * len(rows))},
