@@ -13,7 +13,7 @@ class Report(models.Model):
     """One agency's LKjIP for one year: its narrative, signature and review status."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
+        DRAFT = "draft", "Draf"
         SUBMITTED = "submitted", "Diajukan"
         FINAL = "final", "Final"
 

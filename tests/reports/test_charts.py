@@ -17,7 +17,7 @@ def test_value_labels_are_rounded_like_the_tables_and_the_axis_covers_the_larges
     values = re.findall(r'class="value">([^<]*)<', drawn)
     assert "71,34" in values and "71,41" in values
     assert not any(len(v.split(",")[-1]) > 2 for v in values if "," in v)  # never a raw float
-    ticks = [int(t) for t in re.findall(r'>(\d+)</text><title>', drawn)]  # the y axis
+    ticks = [int(t) for t in re.findall(r">(\d+)</text><title>", drawn)]  # the y axis
     assert max(ticks) >= 71
 
 

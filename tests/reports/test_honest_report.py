@@ -138,7 +138,7 @@ def test_a_draft_says_konsep_on_every_page_and_the_final_on_none(agency_year, op
     pages = [p for p in pdf_pages(html_to_pdf(render_document(build_document(agency_year, YEAR)))) if p.strip()]
     assert len(pages) > 10
     assert all("konsep" in page.lower() for page in pages)
-    assert "Konsep (Draft), dibuat" in pages[0]
+    assert "Konsep (Draf), dibuat" in pages[0]
     # The running header prints the name as typed, never as HTML entities.
     assert 'Dinas Koperasi & UKM "Maju" <Kota> Contoh' in pages[3]
     assert "&amp;" not in "".join(pages) and "&quot;" not in "".join(pages)

@@ -1,0 +1,30 @@
+"""What every demo report prints: no number carries more than 2 decimals, no English
+word slips in, and a draft says KONSEP on every page."""
+
+import re
+
+from agencies.models import Agency
+from demo.loader import load_demo
+from reports.document import build_document
+from reports.pdf import html_to_pdf
+from reports.render import render_document
+
+from ..reports.test_report import pdf_pages
+
+DEMO = [("pati", 2020), ("lumajang", 2019), ("denpasar", 2019)]
+# Words an English template or library would print; none is Indonesian.
+ENGLISH = re.compile(r"\b(the|and|of|no data|draft|page|table|chart|figure|total of)\b", re.IGNORECASE)
+# A decimal comma followed by 3+ digits that is not a thousands group (1.234,5678 or 71,34146).
+LONG_DECIMAL = re.compile(r"\d,\d{3,}")
+
+
+def test_demo_reports_print_rounded_indonesian_and_konsep_on_every_page(db):
+    load_demo()
+    for slug, year in DEMO:
+        doc = build_document(Agency.objects.get(slug=slug), year)
+        pages = pdf_pages(html_to_pdf(render_document(doc)))
+        text = "\n".join(pages)
+        assert LONG_DECIMAL.findall(text) == [], slug
+        assert ENGLISH.findall(text) == [], slug
+        printed = [page for page in pages if page.strip()]
+        assert printed and all("konsep" in page.lower() for page in printed), slug
