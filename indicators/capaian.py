@@ -296,6 +296,29 @@ def progress_to_end_target(realization_to_date: Decimal | None, end_target: Deci
     return percent(realization_to_date, end_target)
 
 
+PROGRESS_LEVEL = "level"  # the end target is a level: compare this year's realization
+PROGRESS_SUM = "sum"  # the end target adds up the yearly targets: compare the summed realizations
+
+
+def progress_basis(end_target: Decimal | None, yearly_targets: Sequence[Decimal | None], stated: bool) -> str | None:
+    """Whether an end-of-period target is a level or a sum, so progress compares like with like.
+
+    An end target taken from the final year's target (`stated` False) is a level. A
+    stated one is a level when it equals the final year's target and a sum when it
+    equals the sum of every yearly target; otherwise the data cannot say (None).
+    """
+    if end_target is None:
+        return None
+    if not stated:
+        return PROGRESS_LEVEL
+    last = yearly_targets[-1] if yearly_targets else None
+    if last is not None and end_target == last:
+        return PROGRESS_LEVEL
+    if yearly_targets and all(t is not None for t in yearly_targets) and end_target == sum(yearly_targets, ZERO):
+        return PROGRESS_SUM
+    return None
+
+
 # --- Budget -------------------------------------------------------------------------
 
 

@@ -262,6 +262,12 @@ class Indicator(models.Model):
                     result.flags.append(Flag("grade_not_on_scale", f"Predikat '{grade}' tidak ada pada skala."))
             if result.realization_grade is None:
                 result.flags.append(Flag("realization_missing", "Realisasi belum diisi."))
+            end = self.target_for(self.period.end_year, targets)
+            result.end_target_grade = (end.renstra_grade or None) if end else None
+            # Progress by rank on the grade scale, like the capaian of a grade.
+            result.progress = engine.grade_capaian(
+                result.end_target_grade, result.realization_grade, context.grade_scale
+            )
         else:
             entries = self.year_entries(realizations)
             if target:
@@ -278,13 +284,53 @@ class Indicator(models.Model):
                 result.target, result.realization, self.polarity, context.negative_method, result.target_upper
             )
             result.end_target = self.renstra_end_target(targets)
-            result.progress = engine.progress_to_end_target(result.realization, result.end_target)
+            self._progress(result, entries, year, targets)
             result.flags.extend(self._value_flags(entries, year, result))
         band = engine.predicate(result.capaian, context.bands)
         result.predicate = band.label if band else None
         result.predicate_colour = band.colour if band else ""
         result.status = engine.target_status(result.capaian)
         return result
+
+    def _progress(self, result: IndicatorResult, entries, year: int, targets: list[Target]) -> None:
+        """Tingkat kemajuan, comparing like with like (see engine.progress_basis)."""
+        if self.cumulative:  # the realization is already the sum to date
+            basis = engine.PROGRESS_LEVEL if result.end_target is not None else None
+        else:
+            yearly = [t.renstra if (t := self.target_for(y, targets)) else None for y in self.period.years]
+            basis = engine.progress_basis(result.end_target, yearly, stated=self.end_target is not None)
+        if basis is None:
+            if result.end_target is not None:
+                result.flags.append(
+                    Flag(
+                        "progress_unclear",
+                        "Target akhir Renstra bukan target tahun terakhir maupun jumlah target tahunan: "
+                        "tingkat kemajuan tidak dihitung.",
+                    )
+                )
+            return
+        if basis == engine.PROGRESS_SUM:
+            missing = engine.missing_years(entries, year, start_year=self.period.start_year)
+            if missing:
+                result.flags.append(
+                    Flag(
+                        "progress_years_missing",
+                        "Target akhir Renstra adalah jumlah target tahunan, tetapi realisasi tahun "
+                        f"{', '.join(map(str, missing))} belum diisi: tingkat kemajuan tidak dihitung.",
+                    )
+                )
+                return
+            result.progress_realization = engine.realization_to_date(
+                entries,
+                year,
+                start_year=self.period.start_year,
+                calculation=self.calculation,
+                rollup=self.quarter_rollup,
+                cumulative=True,
+            )
+        else:
+            result.progress_realization = result.realization
+        result.progress = engine.progress_to_end_target(result.progress_realization, result.end_target)
 
     def _value_flags(self, entries, year, result) -> list[Flag]:
         flags = []
@@ -351,6 +397,8 @@ class IndicatorResult:
     predicate_colour: str = ""
     status: str | None = None
     end_target: Decimal | None = None
+    end_target_grade: str | None = None
+    progress_realization: Decimal | None = None  # what progress compares with the end target
     progress: Decimal | None = None
     flags: list[Flag] = field(default_factory=list)
 

@@ -141,9 +141,45 @@ def test_progress_to_end_target_uses_explicit_end_target_else_last_renstra_year(
     Target.objects.create(indicator=indicator, year=2023, renstra=D(80))
     Realization.objects.create(indicator=indicator, year=2021, value=D(60))
     assert result(indicator).progress == D(75)
+    indicator.end_target = D(80)  # stated, and the final year's target: a level
+    indicator.save()
+    assert result(indicator).progress == D(75)
+    # Stated, neither the final year's target nor the sum of the yearly ones: no figure.
     indicator.end_target = D(120)
     indicator.save()
-    assert result(indicator).progress == D(50)
+    unclear = result(indicator)
+    assert unclear.progress is None
+    assert "progress_unclear" in {flag.code for flag in unclear.flags}
+
+
+def test_progress_compares_like_with_like_when_the_end_target_is_a_sum(period, sasaran):
+    """Denpasar 2019's Tabel 3.8 set one year's 0,50 against 2,5 (five yearly 0,5 added
+    up) and printed 20 %: a sum is compared with the realizations summed the same way."""
+    indicator = make_indicator(sasaran)
+    for year in period.years:
+        Target.objects.create(indicator=indicator, year=year, renstra=D("0.5"))
+    indicator.end_target = D("2.5")
+    indicator.save()
+    Realization.objects.create(indicator=indicator, year=2021, value=D("0.5"))
+    missing = result(indicator)
+    assert missing.progress is None
+    assert "progress_years_missing" in {flag.code for flag in missing.flags}
+    for year in range(period.start_year, 2021):
+        Realization.objects.create(indicator=indicator, year=year, value=D("0.5"))
+    summed = result(indicator)
+    assert summed.progress_realization == D("0.5") * (2021 - period.start_year + 1)
+    assert summed.progress == summed.progress_realization * 100 / D("2.5")
+    assert summed.realization == D("0.5")  # the year's own realization is unchanged
+
+
+def test_a_grade_indicator_has_a_grade_end_target_and_progress_by_rank(sasaran):
+    indicator = make_indicator(sasaran, value_kind="grade")
+    Target.objects.create(indicator=indicator, year=2021, agreement_grade="BB")
+    Target.objects.create(indicator=indicator, year=2023, renstra_grade="A")
+    Realization.objects.create(indicator=indicator, year=2021, grade="B")
+    graded = result(indicator)
+    assert graded.end_target_grade == "A"
+    assert graded.progress == D(4) * 100 / D(6)  # rank(B) = 4 of rank(A) = 6
 
 
 def test_sasaran_and_agency_capaian_are_means(period):
