@@ -28,3 +28,9 @@ def test_demo_reports_print_rounded_indonesian_and_konsep_on_every_page(db):
         assert ENGLISH.findall(text) == [], slug
         printed = [page for page in pages if page.strip()]
         assert printed and all("konsep" in page.lower() for page in printed), slug
+        for number, page in enumerate(printed, 1):
+            body = [line for line in page.splitlines() if line.strip() and "Halaman" not in line]
+            # A table's caption never ends a page without its table (the Daftar Tabel's
+            # entries end in leader dots and a page number).
+            last = body[-1].strip() if body else ""
+            assert not (last.startswith("Tabel ") and "..." not in last), (slug, number)
