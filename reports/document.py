@@ -161,7 +161,7 @@ class ReportDocument:
 
     @property
     def emblem(self):
-        return self.agency.emblem or self.agency.region.emblem or None
+        return self.agency.region.emblem or self.agency.emblem or None  # the Pemda emblem, as printed covers do
 
     def renstra_targets(self) -> dict[int, list[str]]:
         """Each indicator's Renstra target for every year of the period, as printed."""

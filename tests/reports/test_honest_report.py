@@ -1,12 +1,15 @@
 """A report states only what the data says: on an agency-year built for the test (not
 the demo agencies), the HTML, the JSON and the PDF carry no false statement."""
 
+import base64
 import re
 from decimal import Decimal as D
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from agencies.models import Agency
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from indicators.models import Goal, Indicator, PredicateScale, Realization, RenstraPeriod, Target
 from reports import review as workflow
@@ -194,3 +197,15 @@ def test_every_program_indicator_is_in_the_report_linked_or_not(agency_year):
     assert "Program dan kegiatan lain" in html and "Keluaran 03.1" in html
     assert html.count("Keluaran 01.1") == 2  # under its sasaran and in the Lampiran
     assert goal.pk == doc.analyses[0].goal.pk
+
+
+def test_the_cover_carries_the_regions_emblem_when_uploaded_and_none_otherwise(agency_year, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    assert 'class="emblem"' not in render_document(build_document(agency_year, YEAR))
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+    )
+    region = agency_year.region
+    region.emblem.save("lambang.png", ContentFile(png))
+    html = render_document(build_document(Agency.objects.get(pk=agency_year.pk), YEAR))
+    assert '<img class="emblem" src="data:image/png;base64,' in html
