@@ -6,7 +6,7 @@ import hashlib
 
 from django.db import transaction
 
-from .models import Indicator, Realization, Target
+from .models import Indicator, PredicateBand, PredicateScale, Realization, Target
 from .values import TargetValue
 
 QUARTERS = ("tw1", "tw2", "tw3", "tw4")
@@ -224,3 +224,24 @@ def unsaved_grid_row(indicator: Indicator, year: int, data: dict) -> tuple[list[
         if data[name] is not None:
             realizations.append(Realization(indicator=indicator, year=year, quarter=number, value=data[name]))
     return targets, realizations
+
+
+@transaction.atomic
+def set_region_mean_cap(region, cap: int | None) -> None:
+    """The cap on capaian in the region's means. A region using the shared default scale
+    gets its own copy of it (same bands), so no other region changes."""
+    scale = PredicateScale.objects.filter(region=region).first()
+    if scale is None:
+        default = PredicateScale.objects.for_region(None)
+        if default is not None and default.mean_cap == cap:
+            return
+        # (Creating the scale bumps every agency's data version, in this same transaction.)
+        scale = PredicateScale.objects.create(name=f"Skala {region.name}"[:100], region=region, mean_cap=cap)
+        if default is not None:
+            PredicateBand.objects.bulk_create(
+                PredicateBand(scale=scale, minimum=b.minimum, label=b.label, colour=b.colour)
+                for b in default.bands.all()
+            )
+    elif scale.mean_cap != cap:
+        scale.mean_cap = cap
+        scale.save()

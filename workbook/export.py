@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from agencies.models import Agency
 from budget.models import BudgetItem
-from indicators.models import Goal, Indicator, RenstraPeriod
+from indicators.models import Goal, Indicator, PredicateScale, RenstraPeriod
 from indicators.values import target_text
 
 from . import spec
@@ -52,6 +52,8 @@ def instansi_rows(agency: Agency, period: RenstraPeriod | None) -> Iterator[list
     yield ["NIP Kepala", agency.head_nip]
     yield ["Periode Renstra", f"{period.start_year}-{period.end_year}" if period else ""]
     yield ["Visi", period.vision if period else ""]
+    scale = PredicateScale.objects.for_region(agency.region)
+    yield [spec.MEAN_CAP_KEY, spec.label_of(spec.MEAN_CAP, scale.mean_cap if scale else 100) or "Tanpa batas"]
     for mission in period.missions.all() if period else []:
         yield [spec.MISI, mission.text]
 

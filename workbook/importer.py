@@ -24,7 +24,8 @@ from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from core.audit import bulk_create_audited
 from core.numbers import NumberFormatError, parse_number
 from indicators import capaian as engine
-from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+from indicators.actions import set_region_mean_cap
+from indicators.models import Goal, Indicator, Mission, PredicateScale, Realization, RenstraPeriod, Target
 from indicators.values import VALUE_DIGITS, VALUE_PLACES, parse_target
 
 from . import spec
@@ -183,6 +184,7 @@ class Plan:
     targets: list[dict] = field(default_factory=list)
     realizations: list[dict] = field(default_factory=list)
     items: list[dict] = field(default_factory=list)
+    mean_cap: tuple[bool, int | None] = (False, None)  # (given in the file, value)
 
 
 def validate(sheets: dict[str, Sheet], year_: int, region: Region | None = None) -> tuple[Plan, Validator]:
@@ -215,8 +217,24 @@ def _validate_instansi(v: Validator, sheet: Sheet, plan: Plan, year_: int) -> No
             plan.instansi[match] = value or ""
             if match == "Periode Renstra":
                 _parse_period(v, row, value or "", plan, year_)
+            elif match == spec.MEAN_CAP_KEY and value:
+                _parse_mean_cap(v, row, value, plan)
     if not plan.instansi.get("Periode Renstra"):
         v.error(name, None, "", "Baris 'Periode Renstra' (mis. 2016-2021) wajib ada.")
+
+
+def _parse_mean_cap(v: Validator, row: Row, value: str, plan: Plan) -> None:
+    text = value.replace("%", "").strip()
+    match = next((label for label in spec.MEAN_CAP if label.lower() == text.lower()), None)
+    if match is None:
+        v.error(
+            spec.INSTANSI,
+            row,
+            "Nilai",
+            f"Batas capaian rata-rata '{value}' tidak valid; pilihan: {', '.join(spec.MEAN_CAP)}.",
+        )
+        return
+    plan.mean_cap = (True, spec.MEAN_CAP[match])
 
 
 def _parse_period(v: Validator, row: Row, value: str, plan: Plan, year_: int) -> None:
@@ -508,6 +526,21 @@ def import_workbook(
                     "membuka kembali laporan bila perlu.",
                 )
             )
+    given, cap = plan.mean_cap
+    if given and agency is not None:
+        scale = PredicateScale.objects.for_region(agency.region)
+        current = scale.mean_cap if scale else engine.DEFAULT_MEAN_CAP
+        if cap != current:
+            shown = f"{current} %" if current is not None else "tanpa batas"
+            validator.errors.append(
+                Issue(
+                    spec.INSTANSI,
+                    None,
+                    "",
+                    f"Batas capaian rata-rata berlaku untuk seluruh pemda (saat ini {shown}); hanya administrator "
+                    "yang dapat mengubahnya (admin, atau perintah import_workbook).",
+                )
+            )
     if agency is None and not plan.instansi.get("Nama Instansi"):
         validator.errors.append(Issue(spec.INSTANSI, None, "", "Baris 'Nama Instansi' wajib diisi."))
     result.errors = validator.errors
@@ -516,6 +549,8 @@ def import_workbook(
     with transaction.atomic(), bumped_once():
         result.agency = agency or _agency_for(slug, plan)
         result.counts = _save(result.agency, year_, plan, replace)
+        if plan.mean_cap[0]:  # only the command line gets here with a new cap (checked above)
+            set_region_mean_cap(result.agency.region, plan.mean_cap[1])
         mark_changed([result.agency.pk])  # bulk writes send no signals
     return result
 

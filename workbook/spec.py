@@ -70,7 +70,11 @@ INSTANSI_KEYS = [
     "NIP Kepala",
     "Periode Renstra",
     "Visi",
+    "Batas Capaian Rata-rata",
 ]
+MEAN_CAP_KEY = "Batas Capaian Rata-rata"
+# Each capaian counts at most this much in the means (a setting of the region).
+MEAN_CAP = {"Tanpa batas": None, "100": 100, "110": 110, "120": 120, "150": 150}
 MISI = "Misi"
 
 GOAL_KIND = {"Tujuan": Goal.Kind.TUJUAN, "Sasaran": Goal.Kind.SASARAN}

@@ -14,7 +14,7 @@ from agencies.models import Agency
 from budget.models import BudgetAllocation, BudgetItem, FundingSource
 from budget.tree import budget_tree
 from demo.loader import DEMO_PASSWORD, load_demo
-from indicators.models import Goal, Indicator, Realization, Target
+from indicators.models import Goal, Indicator, PredicateScale, Realization, Target
 from reports.document import build_document
 from reports.json_export import report_data
 from workbook import spec
@@ -99,7 +99,7 @@ def test_user_text_starting_with_equals_is_written_as_text(demo):
 def test_template_has_sheets_headers_and_dropdowns():
     workbook = load_workbook(io.BytesIO(template_workbook()))
     assert workbook.sheetnames == spec.SHEETS
-    assert [c.value for c in workbook[spec.INSTANSI]["A"]][1:9] == spec.INSTANSI_KEYS
+    assert [c.value for c in workbook[spec.INSTANSI]["A"]][1 : len(spec.INSTANSI_KEYS) + 1] == spec.INSTANSI_KEYS
     assert workbook[spec.INDIKATOR].data_validations.dataValidation
 
 
@@ -432,3 +432,27 @@ def test_a_regions_own_funding_source_is_known_to_its_agencies_only(demo):
             edited(data, {(spec.ANGGARAN, f"{letter}{row}"): "SiLPA Kabupaten Pati"}), year, agency=agency(slug)
         )
         assert result.ok is ok, (slug, messages(result))
+
+
+def instansi_row(data: bytes, key: str) -> int:
+    sheet = load_workbook(io.BytesIO(data))[spec.INSTANSI]
+    return next(row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value == key)
+
+
+def test_the_mean_cap_is_exported_and_only_the_command_line_may_change_it(demo, tmp_path):
+    pati = agency("pati")
+    data = export_workbook(pati, 2020)
+    row = instansi_row(data, spec.MEAN_CAP_KEY)
+    assert load_workbook(io.BytesIO(data))[spec.INSTANSI][f"B{row}"].value == "100"
+    # Through the upload page (an operator of one agency): a region-wide setting is refused.
+    refused = import_workbook(edited(data, {(spec.INSTANSI, f"B{row}"): "110 %"}), 2020, agency=pati)
+    assert any("Batas capaian rata-rata berlaku untuk seluruh pemda (saat ini 100 %)" in m for m in messages(refused))
+    bad = import_workbook(edited(data, {(spec.INSTANSI, f"B{row}"): "105"}), 2020, agency=pati)
+    assert any("Batas capaian rata-rata '105' tidak valid" in m for m in messages(bad))
+    # The command line (an administrator) sets it for the region.
+    path = tmp_path / "pati.xlsx"
+    path.write_bytes(edited(data, {(spec.INSTANSI, f"B{row}"): "Tanpa batas"}))
+    call_command("import_workbook", str(path), agency="pati", year=2020)
+    assert PredicateScale.objects.get(region=pati.region).mean_cap is None
+    assert str(round(build_document(agency("pati"), 2020).results.capaian, 2)) == "92.10"  # 102 counts 102
+    assert PredicateScale.objects.get(is_default=True).mean_cap == 100  # other regions keep theirs
