@@ -4,6 +4,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from indicators.models import Goal, RenstraPeriod
 
 from .models import BudgetAllocation, BudgetItem
+from .money import has_spending_split
 
 PARENT_LEVEL = {
     BudgetItem.Level.PROGRAM: None,
@@ -33,6 +34,8 @@ class BudgetItemForm(forms.ModelForm):
     def __init__(self, *args, agency, year, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.agency, self.instance.year = agency, year
+        if not has_spending_split(year):  # Permendagri 90/2019: no BL/BTL to choose
+            del self.fields["spending_type"]
         parents = BudgetItem.objects.filter(agency=agency, year=year).exclude(level=BudgetItem.Level.SUB_KEGIATAN)
         if self.instance.pk:
             parents = parents.exclude(pk__in=[self.instance.pk, *self.descendants()])

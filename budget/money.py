@@ -60,3 +60,13 @@ class Money:
             unknown=sum(p.unknown for p in parts),
             lines=sum(p.lines for p in parts),
         )
+
+
+# Permendagri 90/2019: from budget year 2021 programs, kegiatan and sub-kegiatan carry
+# no belanja langsung / tidak langsung split, and a report must not print one.
+FIRST_YEAR_WITHOUT_SPENDING_SPLIT = 2021
+
+
+def has_spending_split(year: int) -> bool:
+    """Whether a budget of `year` is split into belanja langsung and tidak langsung."""
+    return year < FIRST_YEAR_WITHOUT_SPENDING_SPLIT

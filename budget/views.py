@@ -10,6 +10,7 @@ from indicators.navigation import agency_context, checked_year, remember_year
 
 from .forms import AllocationFormSet, BudgetItemForm, money_fields_not_negative
 from .models import BudgetItem, FundingSource
+from .money import has_spending_split
 from .tree import budget_tree
 
 
@@ -21,14 +22,15 @@ def budget(request, slug, year):
     year = checked_year(year)
     remember_year(request, agency.slug, year)
     tree = budget_tree(agency, year)
-    totals = [
-        (label, tree.total(kind))
-        for label, kind in (
+    split = (
+        [
             ("Jumlah Belanja Langsung", BudgetItem.SpendingType.DIRECT),
             ("Jumlah Belanja Tidak Langsung", BudgetItem.SpendingType.INDIRECT),
-            ("Jumlah seluruhnya", None),
-        )
-    ]
+        ]
+        if has_spending_split(year)
+        else []
+    )
+    totals = [(label, tree.total(kind)) for label, kind in [*split, ("Jumlah seluruhnya", None)]]
     return render(
         request,
         "budget/tree.html",

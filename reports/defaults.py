@@ -165,7 +165,9 @@ def generate(key: str, doc: ReportDocument) -> str:
         "capaian_kinerja": (
             f"Pengukuran kinerja membandingkan target dengan realisasi setiap indikator. {overall_sentence(doc)}"
         ),
-        "realisasi_anggaran": (f"{budget} {budget_sentence(doc.direct, 'Pagu belanja langsung')}"),
+        "realisasi_anggaran": (
+            f"{budget} {budget_sentence(doc.direct, 'Pagu belanja langsung')}" if doc.has_spending_split else budget
+        ),
         "penutup": _penutup(doc),
     }
     return texts.get(key, "")

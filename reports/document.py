@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from agencies.models import Agency
 from budget.models import BudgetItem
-from budget.money import Money
+from budget.money import Money, has_spending_split
 from budget.tree import BudgetNode, BudgetTree, budget_tree
 from indicators import capaian as engine
 from indicators.models import Goal, IndicatorResult, Mission
@@ -125,6 +125,10 @@ class ReportDocument:
     def is_final(self) -> bool:
         """Only a report accepted by its reviewer is final; everything else prints as KONSEP."""
         return self.report is not None and self.report.status == Report.Status.FINAL
+
+    @property
+    def has_spending_split(self) -> bool:
+        return has_spending_split(self.year)
 
     @property
     def agency_names_region(self) -> bool:

@@ -209,3 +209,20 @@ def test_the_cover_carries_the_regions_emblem_when_uploaded_and_none_otherwise(a
     region.emblem.save("lambang.png", ContentFile(png))
     html = render_document(build_document(Agency.objects.get(pk=agency_year.pk), YEAR))
     assert '<img class="emblem" src="data:image/png;base64,' in html
+
+
+def test_a_2021_budget_prints_no_belanja_langsung_split(agency_a, client, operator_a):
+    period = RenstraPeriod.objects.create(agency=agency_a, start_year=2019, end_year=2023, vision="Visi")
+    Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran satu")
+    for year in (2020, 2021):
+        item = BudgetItem.objects.create(agency=agency_a, year=year, code="01", name="Program", level="program")
+        source = FundingSource.objects.get(code="APBD")
+        BudgetAllocation.objects.create(item=item, source=source, pagu=D(100), realisasi=D(90))
+    old, new = (render_document(build_document(agency_a, year)) for year in (2020, 2021))
+    assert "Belanja Langsung" in old
+    assert "Belanja Langsung" not in new and "belanja langsung" not in new.lower()
+    client.force_login(operator_a)
+    page = client.get(reverse("budget", args=[agency_a.slug, 2021])).content.decode()
+    assert "Jumlah Belanja Langsung" not in page and "Jumlah seluruhnya" in page
+    form = client.get(reverse("budget_item_create", args=[agency_a.slug, 2021])).content.decode()
+    assert "spending_type" not in form
