@@ -81,7 +81,7 @@ class GoalAnalysis:
     money: Money
     efficiency: Decimal | None
     text: Text
-    charts: list[tuple[IndicatorResult, str | None]]
+    charts: list[tuple[IndicatorResult, str | None, TableRef | None]]
     table_year: TableRef
     table_history: TableRef
     table_progress: TableRef
@@ -115,6 +115,8 @@ class ReportDocument:
     indirect: Money
     by_source: list[tuple[str, Money]]
     budget_chart: str | None
+    figures: TableNumbers = field(default_factory=lambda: TableNumbers(anchor_prefix="gambar"))
+    budget_figure: TableRef | None = None
     # Program indicators under no sasaran of this report: printed apart, never dropped.
     other_program_rows: list[ProgramIndicatorRow] = field(default_factory=list)
     table_refs: dict[str, TableRef] = field(default_factory=dict)
@@ -233,6 +235,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     sections = {(s.key, s.goal_id): s for s in report.sections.all()} if report else {}
     missions = list(results.period.missions.all()) if results.period else []
     tables = TableNumbers()
+    figures = TableNumbers(anchor_prefix="gambar")
     refs = {
         "renstra": tables.add("2", f"Tujuan, Sasaran, Indikator dan Target Renstra {_period_label(results)}"),
         "pk": tables.add("2", f"Perjanjian Kinerja Tahun {year}"),
@@ -241,7 +244,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     }
     analyses = []
     for number, goal_result in enumerate((g for g in results.goals if g.indicators), 1):
-        analyses.append(_analyse(number, goal_result, results, tree, sections, tables, year))
+        analyses.append(_analyse(number, goal_result, results, tree, sections, tables, figures, year))
     refs["other_programs"] = tables.add("3", f"Kinerja Program dan Kegiatan Lain Tahun {year}")
     refs["budget"] = tables.add("3", f"Realisasi Anggaran per Program dan Kegiatan Tahun {year}")
     refs["sources"] = tables.add("3", f"Realisasi Anggaran per Sumber Dana Tahun {year}")
@@ -254,6 +257,9 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     direct = tree.total(BudgetItem.SpendingType.DIRECT)
     indirect = tree.total(BudgetItem.SpendingType.INDIRECT)
     total = tree.total()
+    budget_chart = charts.budget_absorption(
+        [(f"{n.item.code}", n.serapan) for n in tree.nodes() if n.depth == 0 and n.pagu]
+    )
     doc = ReportDocument(
         agency=agency,
         year=year,
@@ -269,9 +275,9 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         direct=direct,
         indirect=indirect,
         by_source=_by_source(tree),
-        budget_chart=charts.budget_absorption(
-            [(f"{n.item.code}", n.serapan) for n in tree.nodes() if n.depth == 0 and n.pagu]
-        ),
+        budget_chart=budget_chart,
+        figures=figures,
+        budget_figure=figures.add("3", f"Serapan Anggaran per Program Tahun {year}") if budget_chart else None,
         other_program_rows=[r for r in program_indicator_rows(tree.roots) if r.node.item.pk not in covered],
         table_refs=refs,
     )
@@ -285,7 +291,7 @@ def _period_label(results: AgencyYearResults) -> str:
     return f"{results.period.start_year}-{results.period.end_year}" if results.period else ""
 
 
-def _analyse(number, goal_result, results, tree, sections, tables, year) -> GoalAnalysis:
+def _analyse(number, goal_result, results, tree, sections, tables, figures, year) -> GoalAnalysis:
     goal = goal_result.goal
     start = results.period.start_year
     history = {}
@@ -303,9 +309,9 @@ def _analyse(number, goal_result, results, tree, sections, tables, year) -> Goal
             (y, r.target, r.realization)
             for y, r in ((y, current.indicator.result_for(y, results.context)) for y in results.period.years)
         ]
-        chart_list.append(
-            (current, charts.target_vs_realization(current.indicator.name, current.indicator.unit, series))
-        )
+        chart = charts.target_vs_realization(current.indicator.name, current.indicator.unit, series)
+        figure = figures.add("3", f"Target dan Realisasi {current.indicator.name}") if chart else None
+        chart_list.append((current, chart, figure))
     label = f"{goal.get_kind_display()} {goal.statement}"
     analysis = GoalAnalysis(
         number=f"3.1.{number}",

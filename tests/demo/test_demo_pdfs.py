@@ -25,6 +25,8 @@ def test_demo_reports_print_rounded_indonesian_and_konsep_on_every_page(db):
         pages = pdf_pages(html_to_pdf(render_document(doc)))
         text = "\n".join(pages)
         assert LONG_DECIMAL.findall(text) == [], slug
+        # Figures are numbered per chapter and listed in the Daftar Gambar.
+        assert "DAFTAR GAMBAR" in text and text.count("Gambar 3.1 Target dan Realisasi") == 2, slug
         assert ENGLISH.findall(text) == [], slug
         printed = [page for page in pages if page.strip()]
         assert printed and all("konsep" in page.lower() for page in printed), slug
