@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     default = True  # this module also holds TasksDatabaseConfig
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
-    verbose_name = "Inti"
+    verbose_name = "Sistem"
 
     def ready(self):
         from simple_history.signals import pre_create_historical_record

@@ -4,10 +4,11 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from core.models import BackgroundTaskResult
 from demo.loader import DEMO_PASSWORD, load_demo
 from workbook.models import WorkbookImport
 
-OUR_APPS = {"agencies", "indicators", "budget", "reports", "workbook"}
+OUR_APPS = {"core", "agencies", "indicators", "budget", "reports", "workbook"}
 MODELS = [m for m in admin.site._registry if m._meta.app_label in OUR_APPS]
 
 
@@ -25,7 +26,7 @@ def test_changelist_add_and_change_pages_open(admin_client_with_demo, model):
     assert admin_client_with_demo.get(changelist).status_code == 200
     assert admin_client_with_demo.get(changelist, {"q": "koperasi"}).status_code == 200
     add = admin_client_with_demo.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code
-    assert add == (403 if model is WorkbookImport else 200)
+    assert add == (403 if model in (WorkbookImport, BackgroundTaskResult) else 200)
     obj = model.objects.first()
     if obj is not None:
         change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
@@ -41,7 +42,15 @@ def test_operator_cannot_open_the_admin(client, db):
 
 def test_admin_sections_are_named_in_indonesian(admin_client_with_demo):
     page = admin_client_with_demo.get(reverse("admin:index")).content.decode()
-    for title in ["Instansi", "Indikator", "Anggaran", "Laporan", "Berkas Excel", "Tugas latar belakang"]:
+    for title in [
+        "Instansi",
+        "Indikator",
+        "Anggaran",
+        "Laporan",
+        "Berkas Excel",
+        "Sistem",
+        "Hasil tugas latar belakang",
+    ]:
         assert f">{title}<" in page, title
-    for english in ["Tasks Database Backend", "Budget", "Indicators", "Reports", "Workbook"]:
+    for english in ["Tasks Database Backend", "Task Results", "Budget", "Indicators", "Reports", "Workbook"]:
         assert f">{english}<" not in page, english
