@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import BudgetAllocation, BudgetItem, FundingSource
+from .models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource
 
 
 @admin.register(FundingSource)
@@ -41,3 +41,10 @@ class BudgetAllocationAdmin(admin.ModelAdmin):
     search_fields = ["item__code", "item__name"]
     list_select_related = ["item", "source"]
     autocomplete_fields = ["item"]
+
+
+@admin.register(BudgetYear)
+class BudgetYearAdmin(admin.ModelAdmin):
+    list_display = ["agency", "year", "nomenclature"]
+    list_filter = ["year", "nomenclature"]
+    search_fields = ["agency__name"]

@@ -9,7 +9,8 @@ class BudgetConfig(AppConfig):
     def ready(self):
         from core import registry
 
-        from .models import BudgetAllocation, BudgetItem
+        from .models import BudgetAllocation, BudgetItem, BudgetYear
 
         registry.agency_year_data(BudgetItem, agency="agency", year="year", locked=True)
         registry.agency_year_data(BudgetAllocation, agency="item__agency", year="item__year", locked=True)
+        registry.agency_year_data(BudgetYear, agency="agency", year="year", locked=True)

@@ -3,8 +3,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from indicators.models import Goal, RenstraPeriod
 
-from .models import BudgetAllocation, BudgetItem
-from .money import has_spending_split
+from .models import BudgetAllocation, BudgetItem, spending_split_for
 
 PARENT_LEVEL = {
     BudgetItem.Level.PROGRAM: None,
@@ -34,7 +33,7 @@ class BudgetItemForm(forms.ModelForm):
     def __init__(self, *args, agency, year, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.agency, self.instance.year = agency, year
-        if not has_spending_split(year):  # Permendagri 90/2019: no BL/BTL to choose
+        if not spending_split_for(agency.pk, year):  # Permendagri 90/2019: no BL/BTL to choose
             del self.fields["spending_type"]
         parents = BudgetItem.objects.filter(agency=agency, year=year).exclude(level=BudgetItem.Level.SUB_KEGIATAN)
         if self.instance.pk:

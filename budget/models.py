@@ -13,6 +13,8 @@ from core.audit import AuditedChange
 from core.fields import MoneyField, ValueField
 from indicators.models import Goal
 
+from .money import has_spending_split
+
 
 class FundingSourceQuerySet(models.QuerySet):
     def for_region(self, region) -> models.QuerySet:
@@ -159,3 +161,40 @@ class BudgetAllocation(models.Model):
     @property
     def quarters(self) -> tuple[Decimal | None, ...]:
         return (self.realisasi_tw1, self.realisasi_tw2, self.realisasi_tw3, self.realisasi_tw4)
+
+
+class BudgetYear(models.Model):
+    """How an agency's budget of one year is classified: with the belanja langsung /
+    tidak langsung split (before Permendagri 90/2019) or without it."""
+
+    class Nomenclature(models.TextChoices):
+        SPLIT = "bl_btl", "Belanja langsung / tidak langsung (sebelum Permendagri 90/2019)"
+        PERMENDAGRI_90 = "p90", "Program / kegiatan / sub-kegiatan tanpa BL/BTL (Permendagri 90/2019)"
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="budget_years", verbose_name="instansi")
+    year = models.PositiveSmallIntegerField("tahun")
+    nomenclature = models.CharField(
+        "nomenklatur anggaran",
+        max_length=10,
+        choices=Nomenclature.choices,
+        blank=True,
+        help_text="Kosong = menurut tahun anggaran: dengan BL/BTL sebelum 2021, tanpa sejak 2021.",
+    )
+
+    history = HistoricalRecords(bases=[AuditedChange])
+
+    class Meta:
+        verbose_name = "pengaturan anggaran tahunan"
+        verbose_name_plural = "pengaturan anggaran tahunan"
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="one_budget_year_per_agency")]
+
+    def __str__(self):
+        return f"{self.agency} {self.year}"
+
+
+def spending_split_for(agency_id: int, year: int) -> bool:
+    """Whether the agency's budget of `year` has the BL/BTL split: as set, else by year."""
+    chosen = BudgetYear.objects.filter(agency_id=agency_id, year=year).values_list("nomenclature", flat=True).first()
+    if chosen:
+        return chosen == BudgetYear.Nomenclature.SPLIT
+    return has_spending_split(year)

@@ -9,8 +9,7 @@ from agencies.access import assert_year_writable, can_write, get_agency_for
 from indicators.navigation import agency_context, checked_year, remember_year
 
 from .forms import AllocationFormSet, BudgetItemForm, money_fields_not_negative
-from .models import BudgetItem, FundingSource
-from .money import has_spending_split
+from .models import BudgetItem, FundingSource, spending_split_for
 from .tree import budget_tree
 
 
@@ -27,7 +26,7 @@ def budget(request, slug, year):
             ("Jumlah Belanja Langsung", BudgetItem.SpendingType.DIRECT),
             ("Jumlah Belanja Tidak Langsung", BudgetItem.SpendingType.INDIRECT),
         ]
-        if has_spending_split(year)
+        if spending_split_for(agency.pk, year)
         else []
     )
     totals = [(label, tree.total(kind)) for label, kind in [*split, ("Jumlah seluruhnya", None)]]

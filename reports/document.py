@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from agencies.models import Agency
-from budget.models import BudgetItem
-from budget.money import Money, has_spending_split
+from budget.models import BudgetItem, spending_split_for
+from budget.money import Money
 from budget.tree import BudgetNode, BudgetTree, budget_tree
 from indicators import capaian as engine
 from indicators.models import Goal, IndicatorResult, Mission
@@ -117,6 +117,7 @@ class ReportDocument:
     budget_chart: str | None
     figures: TableNumbers = field(default_factory=lambda: TableNumbers(anchor_prefix="gambar"))
     budget_figure: TableRef | None = None
+    has_spending_split: bool = True  # belanja langsung / tidak langsung (before Permendagri 90/2019)
     # Program indicators under no sasaran of this report: printed apart, never dropped.
     other_program_rows: list[ProgramIndicatorRow] = field(default_factory=list)
     table_refs: dict[str, TableRef] = field(default_factory=dict)
@@ -127,10 +128,6 @@ class ReportDocument:
     def is_final(self) -> bool:
         """Only a report accepted by its reviewer is final; everything else prints as KONSEP."""
         return self.report is not None and self.report.status == Report.Status.FINAL
-
-    @property
-    def has_spending_split(self) -> bool:
-        return has_spending_split(self.year)
 
     @property
     def agency_names_region(self) -> bool:
@@ -276,6 +273,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         indirect=indirect,
         by_source=_by_source(tree),
         budget_chart=budget_chart,
+        has_spending_split=spending_split_for(agency.pk, year),
         figures=figures,
         budget_figure=figures.add("3", f"Serapan Anggaran per Program Tahun {year}") if budget_chart else None,
         other_program_rows=[r for r in program_indicator_rows(tree.roots) if r.node.item.pk not in covered],

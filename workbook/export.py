@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from agencies.models import Agency
-from budget.models import BudgetItem
+from budget.models import BudgetItem, BudgetYear
 from indicators.models import Goal, Indicator, PredicateScale, RenstraPeriod
 from indicators.values import target_text
 
@@ -43,7 +43,7 @@ def _target(value, upper, grade):
     return _number(value)
 
 
-def instansi_rows(agency: Agency, period: RenstraPeriod | None) -> Iterator[list]:
+def instansi_rows(agency: Agency, period: RenstraPeriod | None, year: int) -> Iterator[list]:
     yield ["Nama Instansi", agency.name]
     yield ["Pemda", agency.region.name]
     yield ["Alamat", agency.address]
@@ -53,6 +53,8 @@ def instansi_rows(agency: Agency, period: RenstraPeriod | None) -> Iterator[list
     yield ["Periode Renstra", f"{period.start_year}-{period.end_year}" if period else ""]
     yield ["Visi", period.vision if period else ""]
     scale = PredicateScale.objects.for_region(agency.region)
+    chosen = BudgetYear.objects.filter(agency=agency, year=year).values_list("nomenclature", flat=True).first()
+    yield [spec.NOMENCLATURE_KEY, spec.label_of(spec.NOMENCLATURE, chosen or "")]
     yield [spec.MEAN_CAP_KEY, spec.label_of(spec.MEAN_CAP, scale.mean_cap if scale else 100) or "Tanpa batas"]
     for mission in period.missions.all() if period else []:
         yield [spec.MISI, mission.text]
@@ -147,7 +149,7 @@ def workbook_rows(agency: Agency, year: int) -> dict[str, Iterator[list]]:
         .order_by("order", "code")
     )
     return {
-        spec.INSTANSI: instansi_rows(agency, period),
+        spec.INSTANSI: instansi_rows(agency, period, year),
         spec.SASARAN: sasaran_rows(goals),
         spec.INDIKATOR: indikator_rows(indicators),
         spec.TARGET: target_rows(indicators),

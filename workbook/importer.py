@@ -20,7 +20,7 @@ from agencies.access import locked_years
 from agencies.models import Agency, Region
 from agencies.versioning import bumped_once, mark_changed
 from budget.defaults import UNSPECIFIED as UNSPECIFIED_SOURCE
-from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource
 from core.audit import bulk_create_audited
 from core.numbers import NumberFormatError, parse_number
 from indicators import capaian as engine
@@ -185,6 +185,7 @@ class Plan:
     realizations: list[dict] = field(default_factory=list)
     items: list[dict] = field(default_factory=list)
     mean_cap: tuple[bool, int | None] = (False, None)  # (given in the file, value)
+    nomenclature: str | None = None  # None: not given in the file
 
 
 def validate(sheets: dict[str, Sheet], year_: int, region: Region | None = None) -> tuple[Plan, Validator]:
@@ -219,6 +220,8 @@ def _validate_instansi(v: Validator, sheet: Sheet, plan: Plan, year_: int) -> No
                 _parse_period(v, row, value or "", plan, year_)
             elif match == spec.MEAN_CAP_KEY and value:
                 _parse_mean_cap(v, row, value, plan)
+            elif match == spec.NOMENCLATURE_KEY and value:
+                _parse_nomenclature(v, row, value, plan)
     if not plan.instansi.get("Periode Renstra"):
         v.error(name, None, "", "Baris 'Periode Renstra' (mis. 2016-2021) wajib ada.")
 
@@ -235,6 +238,15 @@ def _parse_mean_cap(v: Validator, row: Row, value: str, plan: Plan) -> None:
         )
         return
     plan.mean_cap = (True, spec.MEAN_CAP[match])
+
+
+def _parse_nomenclature(v: Validator, row: Row, value: str, plan: Plan) -> None:
+    match = next((label for label in spec.NOMENCLATURE if label.lower() == value.strip().lower()), None)
+    if match is None:
+        choices = ", ".join(spec.NOMENCLATURE)
+        v.error(spec.INSTANSI, row, "Nilai", f"Nomenklatur anggaran '{value}' tidak dikenal; pilihan: {choices}.")
+        return
+    plan.nomenclature = spec.NOMENCLATURE[match]
 
 
 def _parse_period(v: Validator, row: Row, value: str, plan: Plan, year_: int) -> None:
@@ -549,10 +561,22 @@ def import_workbook(
     with transaction.atomic(), bumped_once():
         result.agency = agency or _agency_for(slug, plan)
         result.counts = _save(result.agency, year_, plan, replace)
+        if plan.nomenclature is not None:
+            _save_nomenclature(result.agency, year_, plan.nomenclature)
         if plan.mean_cap[0]:  # only the command line gets here with a new cap (checked above)
             set_region_mean_cap(result.agency.region, plan.mean_cap[1])
         mark_changed([result.agency.pk])  # bulk writes send no signals
     return result
+
+
+def _save_nomenclature(agency: Agency, year_: int, nomenclature: str) -> None:
+    current = BudgetYear.objects.filter(agency=agency, year=year_).first()
+    if current is None:
+        if nomenclature:
+            BudgetYear.objects.create(agency=agency, year=year_, nomenclature=nomenclature)
+    elif current.nomenclature != nomenclature:
+        current.nomenclature = nomenclature
+        current.save()
 
 
 def _agency_for(slug: str, plan: Plan) -> Agency:

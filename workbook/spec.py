@@ -5,7 +5,7 @@ columns (Cara Hitung, Target Akhir Renstra, Target PK Perubahan) are written by 
 export and read when present.
 """
 
-from budget.models import BudgetItem
+from budget.models import BudgetItem, BudgetYear
 from indicators import capaian as engine
 from indicators.models import Goal, Indicator
 
@@ -71,7 +71,15 @@ INSTANSI_KEYS = [
     "Periode Renstra",
     "Visi",
     "Batas Capaian Rata-rata",
+    "Nomenklatur Anggaran",
 ]
+NOMENCLATURE_KEY = "Nomenklatur Anggaran"
+# With or without the belanja langsung / tidak langsung split; "Otomatis" follows the year.
+NOMENCLATURE = {
+    "Otomatis": "",
+    "BL/BTL": BudgetYear.Nomenclature.SPLIT,
+    "Permendagri 90/2019": BudgetYear.Nomenclature.PERMENDAGRI_90,
+}
 MEAN_CAP_KEY = "Batas Capaian Rata-rata"
 # Each capaian counts at most this much in the means (a setting of the region).
 MEAN_CAP = {"Tanpa batas": None, "100": 100, "110": 110, "120": 120, "150": 150}

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalChanges
 
 from agencies.locking import ReportLocked
 from agencies.models import Agency, LockedYear
-from budget.models import BudgetItem
+from budget.models import BudgetItem, BudgetYear
 from core import registry
 from reports.models import Notification, ReportArchive, ReportEvent
 
@@ -80,6 +80,7 @@ def world(agency_a, agency_b, operator_a):
         Notification.objects.create(user=operator_a, report=report, message="Diajukan")
         ReportArchive.store(report, b"%PDF-1.7")
         LockedYear.objects.create(agency=agency, year=2030)  # outside the Renstra: locks nothing here
+        BudgetYear.objects.create(agency=agency, year=YEAR, nomenclature=BudgetYear.Nomenclature.SPLIT)
     return agency_a
 
 

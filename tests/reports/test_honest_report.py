@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from agencies.models import Agency
-from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource
 from indicators.models import Goal, Indicator, PredicateScale, Realization, RenstraPeriod, Target
 from reports import review as workflow
 from reports.document import build_document
@@ -226,3 +226,19 @@ def test_a_2021_budget_prints_no_belanja_langsung_split(agency_a, client, operat
     assert "Jumlah Belanja Langsung" not in page and "Jumlah seluruhnya" in page
     form = client.get(reverse("budget_item_create", args=[agency_a.slug, 2021])).content.decode()
     assert "spending_type" not in form
+
+
+def test_the_nomenclature_set_for_an_agency_year_decides_the_split(agency_a, client, operator_a):
+    period = RenstraPeriod.objects.create(agency=agency_a, start_year=2019, end_year=2023, vision="Visi")
+    Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran satu")
+    for year in (2020, 2021):
+        item = BudgetItem.objects.create(agency=agency_a, year=year, code="01", name="Program", level="program")
+        source = FundingSource.objects.get(code="APBD")
+        BudgetAllocation.objects.create(item=item, source=source, pagu=D(100), realisasi=D(90))
+    # A 2020 budget already under Permendagri 90/2019, a 2021 one still split (as set).
+    BudgetYear.objects.create(agency=agency_a, year=2020, nomenclature=BudgetYear.Nomenclature.PERMENDAGRI_90)
+    BudgetYear.objects.create(agency=agency_a, year=2021, nomenclature=BudgetYear.Nomenclature.SPLIT)
+    assert "Belanja Langsung" not in render_document(build_document(agency_a, 2020))
+    assert "Belanja Langsung" in render_document(build_document(agency_a, 2021))
+    client.force_login(operator_a)
+    assert "Jumlah Belanja Langsung" in client.get(reverse("budget", args=[agency_a.slug, 2021])).content.decode()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from agencies.models import Agency
-from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource
 from budget.tree import budget_tree
 from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Goal, Indicator, PredicateScale, Realization, Target
@@ -456,3 +456,18 @@ def test_the_mean_cap_is_exported_and_only_the_command_line_may_change_it(demo, 
     assert PredicateScale.objects.get(region=pati.region).mean_cap is None
     assert str(round(build_document(agency("pati"), 2020).results.capaian, 2)) == "92.10"  # 102 counts 102
     assert PredicateScale.objects.get(is_default=True).mean_cap == 100  # other regions keep theirs
+
+
+def test_the_budget_nomenclature_round_trips_through_the_instansi_sheet(demo):
+    pati = agency("pati")
+    data = export_workbook(pati, 2020)
+    row = instansi_row(data, spec.NOMENCLATURE_KEY)
+    assert load_workbook(io.BytesIO(data))[spec.INSTANSI][f"B{row}"].value == "Otomatis"
+    changed = import_workbook(edited(data, {(spec.INSTANSI, f"B{row}"): "permendagri 90/2019"}), 2020, agency=pati)
+    assert changed.ok, messages(changed)
+    assert BudgetYear.objects.get(agency=pati, year=2020).nomenclature == BudgetYear.Nomenclature.PERMENDAGRI_90
+    assert not build_document(agency("pati"), 2020).has_spending_split
+    again = export_workbook(agency("pati"), 2020)
+    assert load_workbook(io.BytesIO(again))[spec.INSTANSI][f"B{row}"].value == "Permendagri 90/2019"
+    bad = import_workbook(edited(data, {(spec.INSTANSI, f"B{row}"): "lama"}), 2020, agency=pati)
+    assert any("Nomenklatur anggaran 'lama' tidak dikenal" in m for m in messages(bad))
