@@ -211,13 +211,20 @@ def test_the_cover_carries_the_regions_emblem_when_uploaded_and_none_otherwise(a
     assert '<img class="emblem" src="data:image/png;base64,' in html
 
 
-def test_a_2021_budget_prints_no_belanja_langsung_split(agency_a, client, operator_a):
+@pytest.fixture
+def budgets_2020_and_2021(agency_a):
+    """One program with money in 2020 (before Permendagri 90/2019) and in 2021."""
     period = RenstraPeriod.objects.create(agency=agency_a, start_year=2019, end_year=2023, vision="Visi")
     Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran satu")
     for year in (2020, 2021):
         item = BudgetItem.objects.create(agency=agency_a, year=year, code="01", name="Program", level="program")
         source = FundingSource.objects.get(code="APBD")
         BudgetAllocation.objects.create(item=item, source=source, pagu=D(100), realisasi=D(90))
+    return agency_a
+
+
+def test_a_2021_budget_prints_no_belanja_langsung_split(budgets_2020_and_2021, client, operator_a):
+    agency_a = budgets_2020_and_2021
     old, new = (render_document(build_document(agency_a, year)) for year in (2020, 2021))
     assert "Belanja Langsung" in old
     assert "Belanja Langsung" not in new and "belanja langsung" not in new.lower()
@@ -228,13 +235,8 @@ def test_a_2021_budget_prints_no_belanja_langsung_split(agency_a, client, operat
     assert "spending_type" not in form
 
 
-def test_the_nomenclature_set_for_an_agency_year_decides_the_split(agency_a, client, operator_a):
-    period = RenstraPeriod.objects.create(agency=agency_a, start_year=2019, end_year=2023, vision="Visi")
-    Goal.objects.create(period=period, kind="sasaran", code="S1", statement="Sasaran satu")
-    for year in (2020, 2021):
-        item = BudgetItem.objects.create(agency=agency_a, year=year, code="01", name="Program", level="program")
-        source = FundingSource.objects.get(code="APBD")
-        BudgetAllocation.objects.create(item=item, source=source, pagu=D(100), realisasi=D(90))
+def test_the_nomenclature_set_for_an_agency_year_decides_the_split(budgets_2020_and_2021, client, operator_a):
+    agency_a = budgets_2020_and_2021
     # A 2020 budget already under Permendagri 90/2019, a 2021 one still split (as set).
     BudgetYear.objects.create(agency=agency_a, year=2020, nomenclature=BudgetYear.Nomenclature.PERMENDAGRI_90)
     BudgetYear.objects.create(agency=agency_a, year=2021, nomenclature=BudgetYear.Nomenclature.SPLIT)
