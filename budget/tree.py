@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from agencies.models import Agency
-from indicators import capaian as engine
 from indicators.capaian import Flag
 
 from .models import BudgetItem
@@ -64,8 +63,6 @@ def build_tree(items: list[BudgetItem]) -> BudgetTree:
 def _compute(node: BudgetNode, depth: int) -> None:
     node.depth = depth
     allocations = list(node.item.allocations.all())
-    own_pagu = engine.total(a.pagu for a in allocations)
-    own_realisasi = engine.total(a.realisasi for a in allocations)
     # A line with several funding sources is one line: unknown if any source's is.
     own = Money.total(Money.of_line(a.pagu, a.realisasi) for a in allocations)
     own = Money(own.pagu, own.realisasi, unknown=min(own.unknown, 1), lines=min(own.lines, 1))
@@ -75,10 +72,10 @@ def _compute(node: BudgetNode, depth: int) -> None:
         children = Money.total(node.children)
         node.pagu, node.realisasi = children.pagu, children.realisasi
         node.unknown, node.lines = children.unknown, children.lines
-        node.stated_pagu, node.stated_realisasi = own_pagu, own_realisasi
-        if own_pagu is not None and own_pagu != node.pagu:
+        node.stated_pagu, node.stated_realisasi = own.pagu, own.realisasi
+        if own.pagu is not None and own.pagu != node.pagu:
             node.flags.append(Flag("parent_pagu_differs", "Pagu yang diisi berbeda dengan jumlah rinciannya."))
-        if own_realisasi is not None and not node.is_partial and own_realisasi != node.realisasi:
+        if own.realisasi is not None and not node.is_partial and own.realisasi != node.realisasi:
             node.flags.append(
                 Flag("parent_realisasi_differs", "Realisasi yang diisi berbeda dengan jumlah rinciannya.")
             )

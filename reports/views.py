@@ -216,11 +216,14 @@ def _document(request, slug, year):
 def _in_renstra(doc):
     """A report exists only for the years of one of the agency's Renstra periods."""
     if doc.period is None:
-        raise Http404(
-            f"Tahun {doc.year} di luar periode Renstra {doc.agency.name}: laporan hanya tersedia untuk tahun "
-            "dalam periode Renstra."
-        )
+        raise _outside_renstra(doc.agency, doc.year)
     return doc
+
+
+def _outside_renstra(agency: Agency, year: int) -> Http404:
+    return Http404(
+        f"Tahun {year} di luar periode Renstra {agency.name}: laporan hanya tersedia untuk tahun dalam periode Renstra."
+    )
 
 
 def _screen_bar(doc) -> str:
@@ -282,7 +285,7 @@ def pdf_build_start(request, slug, year):
     agency = get_agency_for(request.user, slug)
     year = checked_year(year)
     if not RenstraPeriod.objects.filter(agency=agency).covering(year).exists():
-        raise Http404(f"Tahun {year} di luar periode Renstra {agency.name}.")
+        raise _outside_renstra(agency, year)
     build = PdfBuild.objects.create(agency=agency, year=year, requested_by=request.user)
     transaction.on_commit(lambda: build_pdf.enqueue(build.pk))
     return redirect("pdf_build", slug=agency.slug, year=year, build_id=build.pk)
