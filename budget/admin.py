@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource
+from .models import BudgetAllocation, BudgetItem, BudgetItemGoal, BudgetYear, FundingSource
 
 
 @admin.register(FundingSource)
@@ -14,6 +14,13 @@ class AllocationInline(admin.TabularInline):
     model = BudgetAllocation
     extra = 0
     fields = ["source", "pagu", "realisasi", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"]
+
+
+class GoalLinkInline(admin.TabularInline):
+    # Saved row by row, so the lock, the data version and the history see each link.
+    model = BudgetItemGoal
+    extra = 0
+    autocomplete_fields = ["goal"]
 
 
 class ChildInline(admin.TabularInline):
@@ -30,8 +37,8 @@ class BudgetItemAdmin(admin.ModelAdmin):
     list_filter = ["year", "level", "spending_type", "agency"]
     search_fields = ["code", "name", "agency__name"]
     list_select_related = ["agency"]
-    autocomplete_fields = ["agency", "parent", "goal"]
-    inlines = [AllocationInline, ChildInline]
+    autocomplete_fields = ["agency", "parent"]
+    inlines = [GoalLinkInline, AllocationInline, ChildInline]
 
 
 @admin.register(BudgetAllocation)

@@ -9,8 +9,9 @@ class BudgetConfig(AppConfig):
     def ready(self):
         from core import registry
 
-        from .models import BudgetAllocation, BudgetItem, BudgetYear
+        from .models import BudgetAllocation, BudgetItem, BudgetItemGoal, BudgetYear
 
         registry.agency_year_data(BudgetItem, agency="agency", year="year", locked=True)
         registry.agency_year_data(BudgetAllocation, agency="item__agency", year="item__year", locked=True)
+        registry.agency_year_data(BudgetItemGoal, agency="item__agency", year="item__year", locked=True)
         registry.agency_year_data(BudgetYear, agency="agency", year="year", locked=True)

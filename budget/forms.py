@@ -3,7 +3,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from indicators.models import Goal, RenstraPeriod
 
-from .models import BudgetAllocation, BudgetItem, spending_split_for
+from .models import BudgetAllocation, BudgetItem, set_supported_goals, spending_split_for
 
 PARENT_LEVEL = {
     BudgetItem.Level.PROGRAM: None,
@@ -13,6 +13,15 @@ PARENT_LEVEL = {
 
 
 class BudgetItemForm(forms.ModelForm):
+    # Not the model's M2M field: the form must write the links row by row (set_supported_goals).
+    supported_goals = forms.ModelMultipleChoiceField(
+        Goal.objects.none(),
+        required=False,
+        label="Sasaran yang didukung",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Sebuah program boleh mendukung lebih dari satu sasaran.",
+    )
+
     class Meta:
         model = BudgetItem
         fields = [
@@ -21,7 +30,6 @@ class BudgetItemForm(forms.ModelForm):
             "parent",
             "name",
             "spending_type",
-            "goal",
             "indicator_name",
             "indicator_unit",
             "indicator_target",
@@ -40,8 +48,16 @@ class BudgetItemForm(forms.ModelForm):
             parents = parents.exclude(pk__in=[self.instance.pk, *self.descendants()])
         self.fields["parent"].queryset = parents
         periods = RenstraPeriod.objects.filter(agency=agency).covering(year)
-        self.fields["goal"].queryset = Goal.objects.filter(period__in=periods)
+        self.fields["supported_goals"].queryset = Goal.objects.filter(period__in=periods).order_by("order", "code")
+        if self.instance.pk:
+            self.initial.setdefault("supported_goals", list(self.instance.goals.all()))
         self.fields["indicator_target"].min_value = 0
+
+    def save(self, commit=True):
+        item = super().save(commit=commit)
+        if commit:
+            set_supported_goals(item, self.cleaned_data["supported_goals"])
+        return item
 
     def descendants(self) -> list[int]:
         found, frontier = [], [self.instance.pk]

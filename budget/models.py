@@ -77,13 +77,8 @@ class BudgetItem(models.Model):
     spending_type = models.CharField(
         "jenis belanja", max_length=15, choices=SpendingType.choices, default=SpendingType.DIRECT
     )
-    goal = models.ForeignKey(
-        Goal,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="budget_items",
-        verbose_name="sasaran yang didukung",
+    goals = models.ManyToManyField(
+        Goal, through="BudgetItemGoal", related_name="budget_items", blank=True, verbose_name="sasaran yang didukung"
     )
     indicator_name = models.TextField("indikator", blank=True)
     indicator_unit = models.CharField("satuan indikator", max_length=50, blank=True)
@@ -110,6 +105,11 @@ class BudgetItem(models.Model):
     def __str__(self):
         return f"{self.code} {self.name}"
 
+    @property
+    def supported_goal_codes(self) -> str:
+        """The codes of the sasaran this line supports ("SS1, SS2"); reads prefetched links."""
+        return ", ".join(link.goal.code for link in self.goal_links.all())
+
     def clean(self):
         if self.parent_id:
             if self.parent.agency_id != self.agency_id or self.parent.year != self.year:
@@ -119,6 +119,45 @@ class BudgetItem(models.Model):
                 if ancestor.pk == self.pk:
                     raise ValidationError({"parent": "Induk membentuk lingkaran."})
                 ancestor = ancestor.parent
+
+
+class BudgetItemGoal(models.Model):
+    """One sasaran a program, kegiatan or sub-kegiatan supports (a line may support several).
+
+    Written row by row through `set_supported_goals`, never with `.set()`: a bulk M2M
+    write sends no save/delete signal, so the lock, the data version and the history
+    would not see it."""
+
+    item = models.ForeignKey(BudgetItem, on_delete=models.CASCADE, related_name="goal_links")
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="budget_links", verbose_name="sasaran")
+
+    history = HistoricalRecords(bases=[AuditedChange])
+
+    class Meta:
+        verbose_name = "sasaran yang didukung"
+        verbose_name_plural = "sasaran yang didukung"
+        ordering = ["item", "goal__order", "goal__code"]
+        constraints = [models.UniqueConstraint(fields=["item", "goal"], name="one_link_per_item_and_goal")]
+
+    def __str__(self):
+        return f"{self.item.code} → {self.goal.code}"
+
+    def clean(self):
+        period = self.goal.period
+        if period.agency_id != self.item.agency_id or not period.start_year <= self.item.year <= period.end_year:
+            raise ValidationError({"goal": "Sasaran harus dari Renstra instansi ini yang mencakup tahun anggaran."})
+
+
+def set_supported_goals(item: BudgetItem, goals) -> None:
+    """Make `item` support exactly `goals`, one row at a time (see BudgetItemGoal)."""
+    wanted = {goal.pk: goal for goal in goals}
+    for link in item.goal_links.all():
+        if link.goal_id in wanted:
+            del wanted[link.goal_id]
+        else:
+            link.delete()
+    for goal in wanted.values():
+        BudgetItemGoal.objects.create(item=item, goal=goal)
 
 
 class BudgetAllocation(models.Model):

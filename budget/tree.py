@@ -99,8 +99,7 @@ def _compute(node: BudgetNode, depth: int) -> None:
 def budget_tree(agency: Agency, year: int) -> BudgetTree:
     items = list(
         BudgetItem.objects.filter(agency=agency, year=year)
-        .select_related("goal")
-        .prefetch_related("allocations__source")
+        .prefetch_related("allocations__source", "goal_links__goal")
         .order_by("order", "code")
     )
     return build_tree(items)

@@ -50,6 +50,7 @@ def item_form(request, slug, year, item_id=None):
     agency = get_agency_for(request.user, slug, write=True)
     year = checked_year(year)
     assert_year_writable(agency, year)
+    inherited_goals = []
     if item_id:
         item = get_object_or_404(BudgetItem, pk=item_id, agency=agency, year=year)
     else:
@@ -63,9 +64,11 @@ def item_form(request, slug, year, item_id=None):
                     if item.parent.level == BudgetItem.Level.PROGRAM
                     else BudgetItem.Level.SUB_KEGIATAN
                 )
-                item.goal = item.parent.goal
+                inherited_goals = list(item.parent.goals.all())
                 item.spending_type = item.parent.spending_type
     form = BudgetItemForm(request.POST or None, instance=item, agency=agency, year=year)
+    if inherited_goals:  # a new kegiatan supports what its program supports, unless changed
+        form.initial["supported_goals"] = inherited_goals
     allocations = AllocationFormSet(
         request.POST or None, instance=item, prefix="dana", queryset=item.allocations.all() if item.pk else None
     )

@@ -19,7 +19,7 @@ from django.db import transaction
 from agencies.locking import unlocked
 from agencies.models import Agency, Membership, Region
 from agencies.versioning import mark_changed
-from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from core.audit import audit_via, bulk_create_audited
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
 from reports.models import Report
@@ -93,7 +93,6 @@ def load_agency(data: dict) -> Agency:
             code=row["code"],
             name=row["name"],
             spending_type=row["spending_type"],
-            goal=goals.get(row["goal"]),
             indicator_name=indicator.get("name", ""),
             indicator_unit=indicator.get("unit", ""),
             indicator_target=_decimal(indicator.get("target")),
@@ -101,6 +100,8 @@ def load_agency(data: dict) -> Agency:
             order=order,
         )
         items[item.code] = item
+        if goals.get(row["goal"]):
+            BudgetItemGoal.objects.create(item=item, goal=goals[row["goal"]])
         for allocation in row["allocations"]:
             BudgetAllocation.objects.create(
                 item=item,

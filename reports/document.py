@@ -218,7 +218,7 @@ def _top_supporting(tree: BudgetTree, goal: Goal) -> list[BudgetNode]:
         stack = [root]
         while stack:
             node = stack.pop()
-            if node.item.goal_id == goal.pk:
+            if any(link.goal_id == goal.pk for link in node.item.goal_links.all()):
                 linked.append(node)
             else:
                 stack.extend(reversed(node.children))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from agencies.models import Agency, Region
-from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from indicators.models import Goal, Indicator, Realization, RenstraPeriod, Target
 from reports.models import Report
 
@@ -71,7 +71,6 @@ def make_agency(slug: str, indicators: int, budget_lines: int, year: int = 2021)
             level="program",
             code=f"P{p}",
             name=f"Program {p}",
-            goal=goals[p % goal_count],
             order=p,
         )
         for p in range(programs)
@@ -84,7 +83,6 @@ def make_agency(slug: str, indicators: int, budget_lines: int, year: int = 2021)
             code=f"P{k % programs}.{k}",
             name=f"Kegiatan {k}",
             parent=parents[k % programs],
-            goal=goals[k % goal_count],
             indicator_name="Output",
             indicator_unit="unit",
             indicator_target=Decimal(10),
@@ -92,6 +90,9 @@ def make_agency(slug: str, indicators: int, budget_lines: int, year: int = 2021)
             order=programs + k,
         )
         for k in range(budget_lines - programs)
+    )
+    BudgetItemGoal.objects.bulk_create(
+        BudgetItemGoal(item=item, goal=goals[n % goal_count]) for n, item in enumerate([*parents, *children])
     )
     sources = list(FundingSource.objects.filter(code__in=["APBD", "DAK"])) or [
         FundingSource.objects.create(code="APBD", name="APBD")

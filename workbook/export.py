@@ -115,7 +115,7 @@ def anggaran_rows(items: list[BudgetItem]) -> Iterator[list]:
             spec.label_of(spec.LEVEL, item.level),
             codes.get(item.parent_id, ""),
             item.name,
-            item.goal.code if item.goal else "",
+            item.supported_goal_codes,
             item.indicator_name,
             item.indicator_unit,
             _number(item.indicator_target),
@@ -144,8 +144,7 @@ def workbook_rows(agency: Agency, year: int) -> dict[str, Iterator[list]]:
     )
     items = list(
         BudgetItem.objects.filter(agency=agency, year=year)
-        .select_related("goal")
-        .prefetch_related("allocations__source")
+        .prefetch_related("allocations__source", "goal_links__goal")
         .order_by("order", "code")
     )
     return {

@@ -8,6 +8,7 @@ lines of that Renstra / year that the file does not list are removed.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,7 +21,7 @@ from agencies.access import locked_years
 from agencies.models import Agency, Region
 from agencies.versioning import bumped_once, mark_changed
 from budget.defaults import UNSPECIFIED as UNSPECIFIED_SOURCE
-from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource
+from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource, set_supported_goals
 from core.audit import bulk_create_audited
 from core.numbers import NumberFormatError, parse_number
 from indicators import capaian as engine
@@ -101,6 +102,11 @@ def text(value, required: bool = False, label: str = "") -> str:
     if required and not result:
         raise Invalid(f"{label or 'Isian'} wajib diisi.")
     return result
+
+
+def goal_codes(cell_text: str) -> list[str]:
+    """A line may support several sasaran: codes separated by commas, semicolons or lines."""
+    return list(dict.fromkeys(code.strip() for code in re.split(r"[,;\n]", cell_text or "") if code.strip()))
 
 
 def number(value, required: bool = False, minimum: Decimal | None = None) -> Decimal | None:
@@ -431,7 +437,7 @@ def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict, region
                 "level": v.cell(name, row, "Jenis", choice, mapping=spec.LEVEL),
                 "parent": v.cell(name, row, "Kode Induk", text) or None,
                 "name": v.cell(name, row, "Nama", text, required=True, label="Nama"),
-                "goal": v.cell(name, row, "Kode Sasaran", text) or None,
+                "goals": goal_codes(v.cell(name, row, "Kode Sasaran", text)),
                 "indicator_name": v.cell(name, row, "Indikator", text) or "",
                 "indicator_unit": v.cell(name, row, "Satuan", text) or "",
                 "indicator_target": v.cell(name, row, "Target", value4),
@@ -441,8 +447,9 @@ def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict, region
                 "row": row,
             }
             items[code] = item
-            if item["goal"] and item["goal"] not in goals:
-                v.error(name, row, "Kode Sasaran", f"Sasaran '{item['goal']}' tidak ada di sheet Sasaran.")
+            for code_ in item["goals"]:
+                if code_ not in goals:
+                    v.error(name, row, "Kode Sasaran", f"Sasaran '{code_}' tidak ada di sheet Sasaran.")
         pagu = v.cell(name, row, "Pagu", money)
         realisasi = v.cell(name, row, "Realisasi Anggaran", money)
         quarters = [v.cell(name, row, f"Realisasi TW{q}", money) for q in range(1, 5)]
@@ -733,7 +740,6 @@ def _save_budget(agency, year_, plan, goals) -> dict[str, BudgetItem]:
     existing = {i.code: i for i in BudgetItem.objects.filter(agency=agency, year=year_)}
     sources = {s.code: s for s in FundingSource.objects.all()}
     for data in plan.items:
-        goal = goals.get(data["goal"]) if data["goal"] else None
         values = {
             name: data[name]
             for name in (
@@ -746,7 +752,6 @@ def _save_budget(agency, year_, plan, goals) -> dict[str, BudgetItem]:
                 "order",
             )
         }
-        values["goal_id"] = goal.pk if goal else None
         item = existing.get(data["code"])
         if item is None:
             existing[data["code"]] = BudgetItem.objects.create(agency=agency, year=year_, code=data["code"], **values)
@@ -757,6 +762,7 @@ def _save_budget(agency, year_, plan, goals) -> dict[str, BudgetItem]:
         parent = existing.get(data["parent"]) if data["parent"] else None
         _update(item, {"parent_id": parent.pk if parent else None})
         _save_allocations(item, data["allocations"], sources)
+        set_supported_goals(item, [goals[code] for code in data["goals"]])
     return {code: existing[code] for code in (d["code"] for d in plan.items)}
 
 

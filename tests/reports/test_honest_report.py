@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from agencies.models import Agency
-from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource
+from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, BudgetYear, FundingSource
 from indicators.models import Goal, Indicator, PredicateScale, Realization, RenstraPeriod, Target
 from reports import review as workflow
 from reports.document import build_document
@@ -26,8 +26,10 @@ YEAR = 2020
 
 def line(agency, code, pagu, realisasi, level="program", parent=None, goal=None):
     item = BudgetItem.objects.create(
-        agency=agency, year=YEAR, code=code, name=f"Program {code}", level=level, parent=parent, goal=goal
+        agency=agency, year=YEAR, code=code, name=f"Program {code}", level=level, parent=parent
     )
+    if goal is not None:
+        BudgetItemGoal.objects.create(item=item, goal=goal)
     if pagu is not None:
         source = FundingSource.objects.get(code="APBD")
         BudgetAllocation.objects.create(item=item, source=source, pagu=D(pagu), realisasi=realisasi and D(realisasi))
@@ -167,10 +169,10 @@ def test_report_pages_exist_only_for_years_of_a_renstra_period(client, agency_ye
 def test_every_program_indicator_is_in_the_report_linked_or_not(agency_year):
     goal = Goal.objects.get(period__agency=agency_year, code="S1")
     program = BudgetItem.objects.get(agency=agency_year, code="03")
-    for code, target, realization, parent, linked in (
-        ("03", "10", "8", None, None),  # linked to no sasaran
-        ("03.1", "100", "120", program, None),
-        ("01.1", "4", "4", BudgetItem.objects.get(agency=agency_year, code="01"), None),  # under a linked program
+    for code, target, realization, parent in (
+        ("03", "10", "8", None),  # linked to no sasaran
+        ("03.1", "100", "120", program),
+        ("01.1", "4", "4", BudgetItem.objects.get(agency=agency_year, code="01")),  # under a linked program
     ):
         item = (
             program
@@ -180,7 +182,7 @@ def test_every_program_indicator_is_in_the_report_linked_or_not(agency_year):
             )
         )
         item.indicator_name, item.indicator_unit = f"Keluaran {code}", "unit"
-        item.indicator_target, item.indicator_realization, item.goal = D(target), D(realization), linked
+        item.indicator_target, item.indicator_realization = D(target), D(realization)
         item.save()
     kegiatan = BudgetItem.objects.get(agency=agency_year, code="03.1")
     source = FundingSource.objects.get(code="APBD")

@@ -111,13 +111,14 @@ def test_operator_builds_a_whole_year_and_the_workspace_is_right(client, operato
             "code": "P1",
             "name": "Program Kelembagaan Koperasi",
             "spending_type": "langsung",
-            "goal": sasaran.pk,
+            "supported_goals": [sasaran.pk],
             "order": "1",
             "dana-TOTAL_FORMS": "0",
             "dana-INITIAL_FORMS": "0",
         },
     )
     program = BudgetItem.objects.get(code="P1")
+    assert list(program.goals.all()) == [sasaran]
     apbd, dak = FundingSource.objects.get(code="APBD"), FundingSource.objects.get(code="DAK")
     post_ok(
         client,

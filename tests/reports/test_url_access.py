@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from agencies.models import Membership
-from budget.models import BudgetAllocation, BudgetItem, FundingSource
+from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from core import registry
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
 from reports.models import PdfBuild, Report, ReviewNote, Section
@@ -111,6 +111,7 @@ def build_agency(agency):
     Realization.objects.create(indicator=indicator, year=YEAR, value=D(40))
     item = BudgetItem.objects.create(agency=agency, year=YEAR, level="program", code="01", name="Program")
     BudgetAllocation.objects.create(item=item, source=FundingSource.objects.get(code="APBD"), pagu=D(100))
+    BudgetItemGoal.objects.create(item=item, goal=goal)
     report = Report.objects.create(agency=agency, year=YEAR)
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
     attempt = WorkbookImport.objects.create(agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK")

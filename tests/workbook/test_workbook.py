@@ -471,3 +471,25 @@ def test_the_budget_nomenclature_round_trips_through_the_instansi_sheet(demo):
     assert load_workbook(io.BytesIO(again))[spec.INSTANSI][f"B{row}"].value == "Permendagri 90/2019"
     bad = import_workbook(edited(data, {(spec.INSTANSI, f"B{row}"): "lama"}), 2020, agency=pati)
     assert any("Nomenklatur anggaran 'lama' tidak dikenal" in m for m in messages(bad))
+
+
+def test_a_line_supporting_several_sasaran_round_trips(demo):
+    pati = agency("pati")
+    goals = Goal.objects.filter(period__agency=pati, kind="sasaran").order_by("order", "code")
+    codes = list(goals.values_list("code", flat=True)[:2])
+    assert len(codes) == 2
+    data = export_workbook(pati, 2020)
+    sheet = load_workbook(io.BytesIO(data))[spec.ANGGARAN]
+    letter = sheet.cell(row=1, column=spec.HEADERS[spec.ANGGARAN].index("Kode Sasaran") + 1).column_letter
+    program = BudgetItem.objects.filter(agency=pati, year=2020, level="program").order_by("order").first()
+    rows = [row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value == program.code]
+    changes = {(spec.ANGGARAN, f"{letter}{row}"): f" {codes[1]} ;{codes[0]}" for row in rows}
+    result = import_workbook(edited(data, changes), 2020, agency=pati)
+    assert result.ok, messages(result)
+    assert sorted(program.goals.values_list("code", flat=True)) == sorted(codes)
+    again = load_workbook(io.BytesIO(export_workbook(pati, 2020)))[spec.ANGGARAN]
+    assert {again[f"{letter}{row}"].value for row in rows} == {f"{codes[0]}, {codes[1]}"}  # in sasaran order
+    unknown = {(spec.ANGGARAN, f"{letter}{rows[0]}"): f"{codes[0]}, XX9"}
+    refused = import_workbook(edited(data, unknown), 2020, agency=pati)
+    assert any("Sasaran 'XX9' tidak ada di sheet Sasaran" in m for m in messages(refused))
+    assert sorted(program.goals.values_list("code", flat=True)) == sorted(codes)  # nothing changed
