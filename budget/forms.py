@@ -9,6 +9,7 @@ PARENT_LEVEL = {
     BudgetItem.Level.PROGRAM: None,
     BudgetItem.Level.KEGIATAN: BudgetItem.Level.PROGRAM,
     BudgetItem.Level.SUB_KEGIATAN: BudgetItem.Level.KEGIATAN,
+    BudgetItem.Level.UNITEMIZED: None,
 }
 
 
@@ -43,7 +44,9 @@ class BudgetItemForm(forms.ModelForm):
         self.instance.agency, self.instance.year = agency, year
         if not spending_split_for(agency.pk, year):  # Permendagri 90/2019: no BL/BTL to choose
             del self.fields["spending_type"]
-        parents = BudgetItem.objects.filter(agency=agency, year=year).exclude(level=BudgetItem.Level.SUB_KEGIATAN)
+        parents = BudgetItem.objects.filter(agency=agency, year=year).exclude(
+            level__in=[BudgetItem.Level.SUB_KEGIATAN, BudgetItem.Level.UNITEMIZED]
+        )
         if self.instance.pk:
             parents = parents.exclude(pk__in=[self.instance.pk, *self.descendants()])
         self.fields["parent"].queryset = parents
@@ -81,10 +84,17 @@ class BudgetItemForm(forms.ModelForm):
         if level:
             expected = PARENT_LEVEL[level]
             if expected is None and parent is not None:
-                self.add_error("parent", "Program tidak mempunyai induk.")
+                self.add_error("parent", f"{BudgetItem.Level(level).label} tidak mempunyai induk.")
             elif expected is not None and (parent is None or parent.level != expected):
                 label = BudgetItem.Level(expected).label
                 self.add_error("parent", f"{BudgetItem.Level(level).label} harus berada di bawah sebuah {label}.")
+        if level == BudgetItem.Level.UNITEMIZED:
+            if cleaned.get("supported_goals"):
+                self.add_error("supported_goals", "Belanja tidak dirinci tidak mendukung sasaran tertentu.")
+            if cleaned.get("indicator_name"):
+                self.add_error("indicator_name", "Belanja tidak dirinci tidak mempunyai indikator.")
+            if self.instance.pk and self.instance.children.exists():
+                self.add_error("level", "Baris ini mempunyai rincian; hapus rinciannya dulu.")
         return cleaned
 
 

@@ -61,6 +61,9 @@ class BudgetItem(models.Model):
         PROGRAM = "program", "Program"
         KEGIATAN = "kegiatan", "Kegiatan"
         SUB_KEGIATAN = "sub_kegiatan", "Sub Kegiatan"
+        # An agency-level amount the budget does not itemize per program (e.g. belanja
+        # tidak langsung given as one figure): counted in the totals, printed as such.
+        UNITEMIZED = "tidak_dirinci", "Belanja Tidak Dirinci"
 
     class SpendingType(models.TextChoices):
         DIRECT = "langsung", "Belanja Langsung"

@@ -43,6 +43,18 @@ class BudgetTree:
     def nodes(self) -> list[BudgetNode]:
         return [node for root in self.roots for node in root.walk()]
 
+    @property
+    def programs(self) -> list[BudgetNode]:
+        """The programs, without the agency-level amounts the budget does not itemize."""
+        return [r for r in self.roots if r.item.level != BudgetItem.Level.UNITEMIZED]
+
+    @property
+    def unitemized(self) -> list[BudgetNode]:
+        return [r for r in self.roots if r.item.level == BudgetItem.Level.UNITEMIZED]
+
+    def program_nodes(self) -> list[BudgetNode]:
+        return [node for root in self.programs for node in root.walk()]
+
     def total(self, spending_type: str | None = None) -> Money:
         return Money.total(r for r in self.roots if spending_type is None or r.item.spending_type == spending_type)
 

@@ -160,7 +160,7 @@ class ReportDocument:
 
     @property
     def programs(self) -> list[BudgetNode]:
-        return [n for n in self.tree.nodes() if n.depth == 0]
+        return self.tree.programs
 
     @property
     def emblem(self):
@@ -188,9 +188,9 @@ class ReportDocument:
         return rows
 
     def quarter_budget_rows(self) -> list[tuple[BudgetNode, list[Decimal | None]]]:
-        """Each program's spending per quarter, summed over its lines (Lampiran)."""
+        """Each program's (and each unitemized amount's) spending per quarter (Lampiran)."""
         rows = []
-        for program in self.programs:
+        for program in self.tree.roots:
             sums = []
             for quarter in range(4):
                 values = [
@@ -254,9 +254,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     direct = tree.total(BudgetItem.SpendingType.DIRECT)
     indirect = tree.total(BudgetItem.SpendingType.INDIRECT)
     total = tree.total()
-    budget_chart = charts.budget_absorption(
-        [(f"{n.item.code}", n.serapan) for n in tree.nodes() if n.depth == 0 and n.pagu]
-    )
+    budget_chart = charts.budget_absorption([(f"{n.item.code}", n.serapan) for n in tree.programs if n.pagu])
     doc = ReportDocument(
         agency=agency,
         year=year,

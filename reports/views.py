@@ -116,7 +116,7 @@ def workspace_data(agency: Agency, year: int, can_edit: bool) -> dict:
         "agency": agency,
         "year": year,
         "results": results,
-        "programs": [n for n in tree.nodes() if n.depth == 0],
+        "programs": tree.programs,
         "budget": budget,
         "checks": consistency_checks(results, tree),
         "status_labels": STATUS_LABELS,

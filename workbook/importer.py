@@ -497,8 +497,19 @@ def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict, region
                 f"{spec.label_of(spec.LEVEL, item['level'])} harus di bawah "
                 f"{spec.label_of(spec.LEVEL, expected_parent[item['level']])}.",
             )
-        elif item["level"] == BudgetItem.Level.PROGRAM and item["parent"]:
-            v.error(name, item["row"], "Kode Induk", "Program tidak mempunyai induk.")
+        elif item["level"] in (BudgetItem.Level.PROGRAM, BudgetItem.Level.UNITEMIZED) and item["parent"]:
+            v.error(
+                name, item["row"], "Kode Induk", f"{spec.label_of(spec.LEVEL, item['level'])} tidak mempunyai induk."
+            )
+        elif parent and parent["level"] == BudgetItem.Level.UNITEMIZED:
+            v.error(name, item["row"], "Kode Induk", "Belanja tidak dirinci tidak mempunyai rincian.")
+        if item["level"] == BudgetItem.Level.UNITEMIZED and (item["goals"] or item["indicator_name"]):
+            v.error(
+                name,
+                item["row"],
+                "Kode Sasaran",
+                "Belanja tidak dirinci tidak mendukung sasaran dan tidak berindikator.",
+            )
     plan.items = list(items.values())
 
 

@@ -96,6 +96,7 @@ LEVEL = {
     "Program": BudgetItem.Level.PROGRAM,
     "Kegiatan": BudgetItem.Level.KEGIATAN,
     "Sub Kegiatan": BudgetItem.Level.SUB_KEGIATAN,
+    "Tidak Dirinci": BudgetItem.Level.UNITEMIZED,
 }
 
 # Drop-downs in the exported workbook and the template: (sheet, header) -> choices.

@@ -246,3 +246,44 @@ def test_the_nomenclature_set_for_an_agency_year_decides_the_split(budgets_2020_
     assert "Belanja Langsung" in render_document(build_document(agency_a, 2021))
     client.force_login(operator_a)
     assert "Jumlah Belanja Langsung" in client.get(reverse("budget", args=[agency_a.slug, 2021])).content.decode()
+
+
+def test_an_agency_level_total_not_itemized_is_counted_and_printed_as_such(budgets_2020_and_2021, client, operator_a):
+    agency_a = budgets_2020_and_2021
+    btl = BudgetItem.objects.create(
+        agency=agency_a,
+        year=2020,
+        code="BTL",
+        name="Belanja pegawai (gaji dan tunjangan)",
+        level=BudgetItem.Level.UNITEMIZED,
+        spending_type=BudgetItem.SpendingType.INDIRECT,
+        order=99,
+    )
+    BudgetAllocation.objects.create(
+        item=btl, source=FundingSource.objects.get(code="APBD"), pagu=D(1000), realisasi=D(950)
+    )
+    doc = build_document(agency_a, 2020)
+    assert [n.item.code for n in doc.programs] == ["01"]
+    assert (doc.total.pagu, doc.total.realisasi) == (D(1100), D(1040))
+    assert (doc.indirect.pagu, doc.direct.pagu) == (D(1000), D(100))
+    html = render_document(doc)
+    assert "Belanja yang tidak dirinci per program" in html
+    assert "Belanja pegawai (gaji dan tunjangan) (tidak dirinci per program)" in html  # BAB II
+    assert doc.other_program_rows == [] and "BTL" not in (doc.budget_chart or "")
+    client.force_login(operator_a)
+    page = client.get(reverse("budget", args=[agency_a.slug, 2020])).content.decode()
+    assert f"?induk={btl.pk}" not in page  # nothing can be itemized under it
+    response = client.post(
+        reverse("budget_item_create", args=[agency_a.slug, 2020]),
+        {
+            "level": "kegiatan",
+            "code": "BTL.1",
+            "parent": btl.pk,
+            "name": "Rincian",
+            "spending_type": "tidak_langsung",
+            "order": "1",
+            "dana-TOTAL_FORMS": "0",
+            "dana-INITIAL_FORMS": "0",
+        },
+    )
+    assert "parent" in response.context["form"].errors

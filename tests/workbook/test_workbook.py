@@ -493,3 +493,26 @@ def test_a_line_supporting_several_sasaran_round_trips(demo):
     refused = import_workbook(edited(data, unknown), 2020, agency=pati)
     assert any("Sasaran 'XX9' tidak ada di sheet Sasaran" in m for m in messages(refused))
     assert sorted(program.goals.values_list("code", flat=True)) == sorted(codes)  # nothing changed
+
+
+def test_an_unitemized_total_imports_without_parent_or_sasaran(demo):
+    pati = agency("pati")
+    data = export_workbook(pati, 2020)
+    sheet = load_workbook(io.BytesIO(data))[spec.ANGGARAN]
+    headers = spec.HEADERS[spec.ANGGARAN]
+    row = sheet.max_row + 1
+
+    def cell(header):
+        return f"{sheet.cell(row=1, column=headers.index(header) + 1).column_letter}{row}"
+
+    values = {"Kode": "X-BTL", "Jenis": "Tidak Dirinci", "Nama": "Belanja pegawai", "Pagu": 1000, "Sumber Dana": "PAD"}
+    line = {(spec.ANGGARAN, cell(h)): v for h, v in values.items()}
+    total_before = budget_tree(pati, 2020).total().pagu
+    result = import_workbook(edited(data, line), 2020, agency=pati)
+    assert result.ok, messages(result)
+    assert BudgetItem.objects.get(agency=pati, year=2020, code="X-BTL").level == BudgetItem.Level.UNITEMIZED
+    assert budget_tree(pati, 2020).total().pagu == total_before + 1000
+    program = BudgetItem.objects.filter(agency=pati, year=2020, level="program").first()
+    with_parent = {**line, (spec.ANGGARAN, cell("Kode Induk")): program.code}
+    refused = import_workbook(edited(data, with_parent), 2020, agency=pati)
+    assert any("Tidak Dirinci tidak mempunyai induk" in m for m in messages(refused)), messages(refused)
