@@ -30,24 +30,45 @@ def locked_years(agency_id: int) -> set[int]:
     return set(LockedYear.objects.filter(agency_id=agency_id).values_list("year", flat=True))
 
 
-def year_locked_message(year: int) -> str:
+def lock_reasons(agency_id: int) -> dict[int, str]:
+    return dict(LockedYear.objects.filter(agency_id=agency_id).values_list("year", "reason"))
+
+
+def year_locked_message(year: int, reason: str = LockedYear.Reason.FINAL) -> str:
+    """Why the year cannot change, and how to get it back."""
+    if reason == LockedYear.Reason.UNDER_REVIEW:
+        return (
+            f"Laporan tahun {year} sedang direviu (Diajukan): datanya dibekukan selama reviu. Minta reviewer "
+            "mengembalikan laporan bila ada yang harus diubah."
+        )
     return (
         f"Laporan tahun {year} sudah final: datanya terkunci. Minta administrator membuka kembali laporan "
         "bila ada yang harus diubah."
     )
 
 
+def plan_locked_message(start: int, end: int, reasons: dict[int, str]) -> str:
+    years = ", ".join(map(str, sorted(reasons)))
+    if all(r == LockedYear.Reason.UNDER_REVIEW for r in reasons.values()):
+        return (
+            f"Renstra {start}-{end} dipakai laporan tahun {years} yang sedang direviu; rencana dibekukan sampai "
+            "laporan dikembalikan oleh reviewer."
+        )
+    return (
+        f"Renstra {start}-{end} dipakai laporan final atau yang sedang direviu (tahun {years}); rencana tidak "
+        "dapat diubah sebelum laporan dikembalikan atau dibuka kembali oleh administrator."
+    )
+
+
 def assert_year_writable(agency: Agency, year: int) -> None:
     """403 with a clear message when the year's report is final."""
-    if year in locked_years(agency.pk):
-        raise PermissionDenied(year_locked_message(year))
+    reasons = lock_reasons(agency.pk)
+    if year in reasons:
+        raise PermissionDenied(year_locked_message(year, reasons[year]))
 
 
 def assert_years_writable(agency: Agency, start: int, end: int) -> None:
     """For the Renstra plan: locked while any report of its period is final."""
-    locked = sorted(y for y in locked_years(agency.pk) if start <= y <= end)
-    if locked:
-        raise PermissionDenied(
-            f"Renstra {start}-{end} dipakai laporan final tahun {', '.join(map(str, locked))}; rencana tidak "
-            "dapat diubah sebelum laporan dibuka kembali oleh administrator."
-        )
+    reasons = {y: r for y, r in lock_reasons(agency.pk).items() if start <= y <= end}
+    if reasons:
+        raise PermissionDenied(plan_locked_message(start, end, reasons))

@@ -1,6 +1,6 @@
-"""A final report locks its year: no change to that year's data, nor to the Renstra
-plan it was measured against, through any path (views, Excel import, admin,
-management commands).
+"""A final report locks its year, and a report under review ("Diajukan") freezes it:
+no change to that year's data, nor to the Renstra plan it was measured against,
+through any path (views, Excel import, admin, management commands).
 
 The check runs on every save and delete of the models their apps declare `locked` in
 the agency-year registry (core/registry.py), the one place every path goes through;
@@ -17,13 +17,13 @@ from django.db.models.signals import pre_delete, pre_save
 
 from core import registry
 
-from .access import locked_years, year_locked_message
+from .access import lock_reasons, plan_locked_message, year_locked_message
 
 _bypass = contextvars.ContextVar("lock_bypass", default=False)
 
 
 class ReportLocked(PermissionDenied):
-    """A write touched a year whose report is final."""
+    """A write touched a year whose report is final or under review."""
 
 
 @contextmanager
@@ -37,20 +37,17 @@ def unlocked():
 
 
 def check(row) -> None:
-    """Raise ReportLocked when `row` belongs to a year whose report is final."""
+    """Raise ReportLocked when `row` belongs to a year whose report is final or under review."""
     entry = registry.agency_year_entry(type(row))
     if entry is None or not entry.locked or _bypass.get():
         return
     first, last = entry.years_of(row)
-    locked = sorted(y for y in locked_years(entry.agency_id_of(row)) if first <= y <= last)
-    if not locked:
+    reasons = {y: r for y, r in lock_reasons(entry.agency_id_of(row)).items() if first <= y <= last}
+    if not reasons:
         return
     if entry.is_yearly:
-        raise ReportLocked(year_locked_message(first))
-    raise ReportLocked(
-        f"Renstra {first}-{last} dipakai laporan yang sudah final; rencana tidak dapat diubah sebelum laporan "
-        "dibuka kembali."
-    )
+        raise ReportLocked(year_locked_message(first, reasons[first]))
+    raise ReportLocked(plan_locked_message(first, last, reasons))
 
 
 def _guard(sender, instance, **kwargs):

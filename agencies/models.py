@@ -117,7 +117,8 @@ class Membership(models.Model):
 
 
 class LockedYear(models.Model):
-    """An agency-year whose report is final: its data may no longer change.
+    """An agency-year whose data may not change: its report is under review (from
+    "Diajukan" until returned) or final.
 
     Kept here, at the bottom of the app graph, so every app can ask; the review
     workflow (reports) decides when a year is locked and unlocked.
@@ -126,6 +127,12 @@ class LockedYear(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="locked_years")
     year = models.PositiveSmallIntegerField("tahun")
     locked_at = models.DateTimeField("dikunci", auto_now_add=True)
+
+    class Reason(models.TextChoices):
+        FINAL = "final", "Laporan final"
+        UNDER_REVIEW = "review", "Laporan sedang direviu"
+
+    reason = models.CharField("sebab", max_length=10, choices=Reason.choices, default=Reason.FINAL)
 
     class Meta:
         verbose_name = "tahun terkunci"

@@ -15,6 +15,7 @@ class Report(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draf"
         SUBMITTED = "submitted", "Diajukan"
+        RETURNED = "returned", "Dikembalikan"
         FINAL = "final", "Final"
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="reports", verbose_name="instansi")

@@ -1,8 +1,10 @@
 """The review workflow (PermenPAN-RB 53/2014 reviu): each step one verb, one transaction.
 
-Draft -> Diajukan (operator submits) -> back to Draft with notes (reviewer returns)
-or Final (reviewer accepts). Final builds the PDF once (large reports: in the
-background) and archives it with its SHA-256; an admin can reopen a final report with a recorded reason.
+Draft -> Diajukan (operator submits; the year's data is frozen) -> Dikembalikan with
+notes (reviewer returns; writable again, submitted again when fixed) or Final
+(reviewer accepts, with a stated reason if review notes are still open; locked).
+Final builds the PDF once (large reports: in the background) and archives it with its
+SHA-256; an admin can reopen a final report with a recorded reason.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def allowed_actions(report: Report, user) -> list[str]:
     role = role_of(user, report.agency)
     status = report.status
     actions = []
-    if status == Report.Status.DRAFT and role in ("operator", "admin"):
+    if status in (Report.Status.DRAFT, Report.Status.RETURNED) and role in ("operator", "admin"):
         actions.append(ReportEvent.Action.SUBMIT)
     if status == Report.Status.SUBMITTED and role in ("reviewer", "admin"):
         actions += [ReportEvent.Action.RETURN, ReportEvent.Action.ACCEPT]
@@ -72,6 +74,9 @@ def submit_report(report: Report, by) -> Report:
     _require(report, by, ReportEvent.Action.SUBMIT)
     report.status = Report.Status.SUBMITTED
     report.save(update_fields=["status"])
+    LockedYear.objects.update_or_create(
+        agency=report.agency, year=report.year, defaults={"reason": LockedYear.Reason.UNDER_REVIEW}
+    )
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.SUBMIT, by=by)
     _notify(report, "reviewer", f"LKjIP {report.agency.name} {report.year} diajukan untuk direviu.")
     return report
@@ -83,8 +88,9 @@ def return_report(report: Report, by, note: str) -> Report:
     _require(report, by, ReportEvent.Action.RETURN)
     if not note.strip():
         raise TransitionRefused("Tuliskan catatan mengapa laporan dikembalikan.")
-    report.status = Report.Status.DRAFT
+    report.status = Report.Status.RETURNED
     report.save(update_fields=["status"])
+    LockedYear.objects.filter(agency=report.agency, year=report.year).delete()
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.RETURN, by=by, note=note)
     ReviewNote.objects.create(report=report, text=note, author=by)
     _notify(report, "operator", f"LKjIP {report.agency.name} {report.year} dikembalikan dengan catatan.")
@@ -92,18 +98,29 @@ def return_report(report: Report, by, note: str) -> Report:
 
 
 @transaction.atomic
-def accept_report(report: Report, by) -> ReportArchive | PdfBuild:
+def accept_report(report: Report, by, reason: str = "") -> ReportArchive | PdfBuild:
     """Final: lock the year and archive the PDF, built once, with its SHA-256.
 
-    A large report's PDF is built by a background task instead (minutes for a thousand
-    pages), which archives it when done: the PdfBuild to follow is returned.
+    With review notes still open the reviewer must say why it is accepted anyway; the
+    reason is recorded with the event. A large report's PDF is built by a background
+    task instead (minutes for a thousand pages), which archives it when done: the
+    PdfBuild to follow is returned.
     """
     report = _locked_for_update(report)
     _require(report, by, ReportEvent.Action.ACCEPT)
+    open_notes = report.notes.filter(resolved_at__isnull=True).count()
+    if open_notes and not reason.strip():
+        raise TransitionRefused(
+            f"Masih ada {open_notes} catatan reviu yang belum selesai. Selesaikan dulu, atau tuliskan alasan "
+            "laporan tetap diterima."
+        )
     report.status = Report.Status.FINAL
     report.save(update_fields=["status"])
-    LockedYear.objects.get_or_create(agency=report.agency, year=report.year)
-    ReportEvent.objects.create(report=report, action=ReportEvent.Action.ACCEPT, by=by)
+    LockedYear.objects.update_or_create(
+        agency=report.agency, year=report.year, defaults={"reason": LockedYear.Reason.FINAL}
+    )
+    note = f"Diterima dengan {open_notes} catatan terbuka. Alasan: {reason.strip()}" if open_notes else ""
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.ACCEPT, by=by, note=note)
     _notify(report, "operator", f"LKjIP {report.agency.name} {report.year} diterima dan final.")
     _notify(report, "reviewer", f"LKjIP {report.agency.name} {report.year} final.", exclude=by)
     if is_large(report.agency, report.year):

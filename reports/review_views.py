@@ -69,6 +69,7 @@ def review(request, slug, year):
             report=report,
             tab="review",
             notes=notes,
+            open_note_count=sum(1 for n in notes if n.is_open),
             note_form=note_form,
             may_note=may_note,
             events=report.events.select_related("by") if report else [],
@@ -108,7 +109,7 @@ def transition(request, slug, year, action):
             workflow.return_report(report, request.user, note)
             messages.success(request, "Laporan dikembalikan ke operator dengan catatan.")
         elif step == ReportEvent.Action.ACCEPT:
-            result = workflow.accept_report(report, request.user)
+            result = workflow.accept_report(report, request.user, note)
             if isinstance(result, PdfBuild):
                 messages.success(
                     request,

@@ -17,7 +17,7 @@ from django import forms
 from django.db import transaction
 from django.utils.text import slugify
 
-from agencies.access import locked_years
+from agencies.access import lock_reasons, plan_locked_message
 from agencies.models import Agency, Region
 from agencies.versioning import bumped_once, mark_changed
 from budget.defaults import UNSPECIFIED as UNSPECIFIED_SOURCE
@@ -543,19 +543,10 @@ def import_workbook(
         )
     target_agency = agency or Agency.objects.filter(slug=slug).first()
     if target_agency is not None and plan.start_year is not None:
-        locked = sorted(y for y in locked_years(target_agency.pk) if plan.start_year <= y <= plan.end_year)
-        if locked:
-            validator.errors.append(
-                Issue(
-                    spec.INSTANSI,
-                    None,
-                    "",
-                    "Laporan final tahun "
-                    + ", ".join(map(str, locked))
-                    + " mengunci Renstra dan datanya; impor ditolak. Minta administrator "
-                    "membuka kembali laporan bila perlu.",
-                )
-            )
+        reasons = {y: r for y, r in lock_reasons(target_agency.pk).items() if plan.start_year <= y <= plan.end_year}
+        if reasons:
+            message = plan_locked_message(plan.start_year, plan.end_year, reasons)
+            validator.errors.append(Issue(spec.INSTANSI, None, "", f"Impor ditolak. {message}"))
     given, cap = plan.mean_cap
     if given and agency is not None:
         scale = PredicateScale.objects.for_region(agency.region)

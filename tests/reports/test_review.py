@@ -57,7 +57,9 @@ def status():
         ("submitted", "operator-pati", "terima", False, "submitted"),
         ("submitted", "operator-pati", "kembalikan", False, "submitted"),
         ("submitted", "operator-pati", "ajukan", False, "submitted"),
-        ("submitted", "reviewer", "kembalikan", True, "draft"),
+        ("submitted", "reviewer", "kembalikan", True, "returned"),
+        ("returned", "operator-pati", "ajukan", True, "submitted"),
+        ("returned", "reviewer", "terima", False, "returned"),
         ("submitted", "reviewer", "terima", True, "final"),
         ("submitted", "admin", "terima", True, "final"),
         ("final", "reviewer", "buka", False, "final"),
@@ -68,8 +70,9 @@ def status():
 )
 def test_every_transition_allowed_or_refused_per_role(demo, start, user, action, allowed, end):
     Report.objects.filter(agency__slug="pati", year=YEAR).update(status=start)
-    if start == "final":
-        LockedYear.objects.create(agency=Agency.objects.get(slug="pati"), year=YEAR)
+    if start in ("final", "submitted"):
+        reason = LockedYear.Reason.FINAL if start == "final" else LockedYear.Reason.UNDER_REVIEW
+        LockedYear.objects.create(agency=Agency.objects.get(slug="pati"), year=YEAR, reason=reason)
     response = step(login(user), action, note="Perbaiki analisis sasaran 2.")
     assert response.status_code == (302 if allowed else 403)
     assert status() == end
@@ -87,8 +90,10 @@ def test_return_needs_a_note_and_creates_a_review_note(demo):
     step(reviewer, "kembalikan", note="")
     assert status() == "submitted"
     step(reviewer, "kembalikan", note="Target S2.1 tidak sesuai PK.")
-    assert status() == "draft"
+    assert status() == "returned"
     assert ReviewNote.objects.get().text == "Target S2.1 tidak sesuai PK."
+    page = login("operator-pati").get(reverse("workspace", args=["pati", YEAR])).content.decode()
+    assert 'data-testid="returned"' in page
 
 
 def test_reopen_requires_a_recorded_reason(demo):
@@ -134,9 +139,16 @@ def mark_final(slug="pati", year=YEAR):
 
 
 class TestTheLockHoldsOnEveryWritePath:
-    @pytest.fixture(autouse=True)
-    def final(self, demo):
-        mark_final()
+    """Final locks the year; Diajukan freezes it until the reviewer returns it."""
+
+    @pytest.fixture(autouse=True, params=["final", "submitted"])
+    def final(self, demo, request):
+        if request.param == "final":
+            mark_final()
+            self.why = "sudah final"
+        else:
+            assert step(login("operator-pati"), "ajukan").status_code == 302
+            self.why = "sedang direviu"
         self.pati = Agency.objects.get(slug="pati")
         self.indicator = Indicator.objects.get(period__agency=self.pati, code="S2.1")
         self.operator = login("operator-pati")
@@ -145,7 +157,7 @@ class TestTheLockHoldsOnEveryWritePath:
         prefix = f"i{self.indicator.pk}"
         response = self.operator.post(reverse("grid", args=["pati", YEAR]), {f"{prefix}-indicator_id": "1"})
         assert response.status_code == 403
-        assert "sudah final" in response.content.decode()
+        assert self.why in response.content.decode()
 
     def test_budget_views(self):
         item = BudgetItem.objects.filter(agency=self.pati, year=YEAR).first()
@@ -171,7 +183,8 @@ class TestTheLockHoldsOnEveryWritePath:
         upload.name = "pati.xlsx"
         assert self.operator.post(reverse("workbook", args=["pati", YEAR]), {"file": upload}).status_code == 403
         result = import_workbook(data, YEAR, agency=self.pati)
-        assert not result.ok and "Laporan final tahun 2020" in str(result.errors[0])
+        assert not result.ok and "Impor ditolak" in str(result.errors[0])
+        assert ("sedang direviu" if self.why == "sedang direviu" else "final") in str(result.errors[0])
 
     def test_management_command(self, tmp_path):
         path = tmp_path / "pati.xlsx"
@@ -182,7 +195,7 @@ class TestTheLockHoldsOnEveryWritePath:
     def test_direct_model_writes(self):
         target = Target.objects.get(indicator=self.indicator, year=YEAR)
         target.agreement = D(1)
-        with pytest.raises(PermissionDenied, match="sudah final"), transaction.atomic():
+        with pytest.raises(PermissionDenied, match=self.why), transaction.atomic():
             target.save()
         realization = Realization.objects.filter(indicator=self.indicator, year=YEAR).first()
         with pytest.raises(PermissionDenied), transaction.atomic():
@@ -298,3 +311,44 @@ def test_operator_sees_and_resolves_review_notes(demo):
     operator.post(reverse("resolve_note", args=["pati", YEAR, note.pk]))
     note.refresh_from_db()
     assert note.resolved_by.username == "operator-pati"
+
+
+def test_returned_the_year_is_writable_again_and_a_resubmission_freezes_it(demo):
+    operator, reviewer = login("operator-pati"), login("reviewer")
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    step(operator, "ajukan")
+    assert operator.post(reverse("grid", args=["pati", YEAR]), grid_data(operator, indicator, "41")).status_code == 403
+    step(reviewer, "kembalikan", note="Periksa S2.1.")
+    assert operator.post(reverse("grid", args=["pati", YEAR]), grid_data(operator, indicator, "41")).status_code == 302
+    assert Realization.objects.get(indicator=indicator, year=YEAR, quarter=None).value == D(41)
+    step(operator, "ajukan")
+    assert status() == "submitted"
+    assert LockedYear.objects.get(agency__slug="pati", year=YEAR).reason == LockedYear.Reason.UNDER_REVIEW
+
+
+def test_accepting_with_open_notes_needs_a_stated_reason_which_is_shown(demo):
+    step(login("operator-pati"), "ajukan")
+    reviewer = login("reviewer")
+    report = Report.objects.get(agency__slug="pati", year=YEAR)
+    ReviewNote.objects.create(report=report, text="Lampiran belum lengkap.")
+    page = reviewer.get(reverse("review", args=["pati", YEAR])).content.decode()
+    assert "1 catatan reviu belum selesai" in page
+    response = reviewer.post(reverse("transition", args=["pati", YEAR, "terima"]), {"note": ""}, follow=True)
+    assert status() == "submitted"
+    assert "Masih ada 1 catatan reviu yang belum selesai" in response.content.decode()
+    reviewer.post(
+        reverse("transition", args=["pati", YEAR, "terima"]), {"note": "Lampiran menyusul, disetujui Inspektur."}
+    )
+    assert status() == "final"
+    history = reviewer.get(reverse("review", args=["pati", YEAR])).content.decode()
+    assert "Diterima dengan 1 catatan terbuka. Alasan: Lampiran menyusul, disetujui Inspektur." in history
+
+
+def test_the_dashboard_filters_each_of_the_four_statuses(demo):
+    reviewer = login("reviewer")
+    Report.objects.filter(agency__slug="pati", year=YEAR).update(status="returned")
+    for value, shown in (("returned", True), ("draft", False), ("submitted", False), ("final", False)):
+        page = reviewer.get(reverse("dashboard", args=[YEAR]) + f"?status={value}").content.decode()
+        assert ('data-status="returned"' in page) == shown, value
+    page = reviewer.get(reverse("dashboard", args=[YEAR])).content.decode()
+    assert '<option value="returned"' in page and "Dikembalikan" in page

@@ -76,7 +76,7 @@ def test_exported_workbook_is_formatted_for_people(demo):
     assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
     assert sheet["K2"].number_format == "#,##0.####" and sheet["K2"].value == 1231325200
     dropdowns = {str(dv.sqref).split(":")[0][:1]: dv.formula1 for dv in sheet.data_validations.dataValidation}
-    assert dropdowns["B"] == '"Program,Kegiatan,Sub Kegiatan"'
+    assert dropdowns["B"] == '"Program,Kegiatan,Sub Kegiatan,Tidak Dirinci"'
     assert sheet.column_dimensions["D"].width == 50
 
 
