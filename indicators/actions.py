@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.db import transaction
 
 from .models import Indicator, PredicateBand, PredicateScale, Realization, Target
@@ -45,6 +43,9 @@ TARGET_FIELDS = (
 )
 
 
+REALIZATION_FIELDS = ("value", "grade", "numerator", "denominator", "note")
+
+
 def _snapshot(instance, names) -> tuple:
     return tuple(getattr(instance, name) for name in names)
 
@@ -78,107 +79,24 @@ def _store_realization(
     known: bool = False,
     **values,
 ) -> None:
-    """Create, update, or (when every value is empty) delete one realization row.
+    """Create, update, or (when the row ends up with no value at all) delete one
+    realization row; `values` may name only some of its fields.
 
-    An empty cell means "not entered", so its row is removed rather than stored as 0.
+    An empty cell means "not entered", so an empty row is removed rather than stored as 0.
     An unchanged row is not written.
     """
     if not known:
         existing = Realization.objects.filter(indicator=indicator, year=year, quarter=quarter).first()
-    if all(v in (None, "") for v in values.values()):
-        if existing:
-            existing.delete()
-        return
     row = existing or Realization(indicator=indicator, year=year, quarter=quarter)
     if row.pk is not None and all(getattr(row, name) == value for name, value in values.items()):
         return
     for name, value in values.items():
         setattr(row, name, value)
+    if all(getattr(row, name) in (None, "") for name in REALIZATION_FIELDS):
+        if row.pk is not None:
+            row.delete()
+        return
     row.save()
-
-
-def row_version(indicator: Indicator, year: int, targets=None, realizations=None) -> str:
-    """A fingerprint of what is stored for one grid row (indicator and year).
-
-    The grid sends it back with the row; if it changed in between, another user saved
-    the row meanwhile and the save is refused instead of silently overwriting.
-    """
-    targets = indicator.target_list if targets is None else targets
-    realizations = indicator.realization_list if realizations is None else realizations
-    parts = [
-        repr(
-            (
-                t.agreement,
-                t.agreement_upper,
-                t.agreement_grade,
-                t.agreement_revised,
-                t.agreement_revised_upper,
-                t.agreement_revised_grade,
-            )
-        )
-        for t in targets
-        if t.year == year
-    ]
-    parts += sorted(
-        repr((r.quarter or 0, r.value, r.grade, r.numerator, r.denominator, r.note))
-        for r in realizations
-        if r.year == year
-    )
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
-
-
-class GridConflict(Exception):
-    """Rows changed by someone else since the page was opened: indicator -> its fresh copy."""
-
-    def __init__(self, conflicts: dict[int, Indicator]):
-        super().__init__(f"{len(conflicts)} baris diubah pengguna lain")
-        self.conflicts = conflicts
-
-
-@transaction.atomic
-def save_grid(year: int, rows: list[tuple[Indicator, dict]]) -> None:
-    """Store the targets and realizations of one year's grid, all or nothing.
-
-    Raises GridConflict (nothing saved) when a row's stored values changed since the
-    user loaded them.
-    """
-    ids = [indicator.pk for indicator, _ in rows]
-    fresh = {
-        i.pk: i
-        for i in Indicator.objects.select_for_update().filter(pk__in=ids).prefetch_related("targets", "realizations")
-    }
-    conflicts = {
-        indicator.pk: fresh[indicator.pk]
-        for indicator, data in rows
-        if data.get("version") and data["version"] != row_version(fresh[indicator.pk], year)
-    }
-    if conflicts:
-        raise GridConflict(conflicts)
-    for indicator, data in rows:
-        stored = fresh[indicator.pk]
-        target = next((t for t in stored.target_list if t.year == year), None)
-        realizations = {r.quarter: r for r in stored.realization_list if r.year == year}
-        _store_target(
-            stored,
-            year,
-            {"agreement": data["target"], "agreement_revised": data["target_revised"]},
-            existing=target,
-            known=True,
-        )
-        _store_realization(
-            stored,
-            year,
-            None,
-            existing=realizations.get(None),
-            known=True,
-            value=data["realization_value"],
-            grade=data["realization_grade"],
-            numerator=data["numerator"],
-            denominator=data["denominator"],
-            note=data["note"],
-        )
-        for number, name in enumerate(QUARTERS, 1):
-            _store_realization(stored, year, number, existing=realizations.get(number), known=True, value=data[name])
 
 
 @transaction.atomic

@@ -1,4 +1,3 @@
-from decimal import Decimal
 from html import escape
 
 from django.contrib import messages
@@ -16,7 +15,7 @@ from agencies.access import can_write as can_edit
 from core.numbers import format_number, format_percent
 
 from . import capaian as engine
-from .actions import GridConflict, row_version, save_grid, save_targets, unsaved_grid_row
+from .actions import save_targets, unsaved_grid_row
 from .forms import (
     GoalForm,
     GridRowForm,
@@ -24,6 +23,16 @@ from .forms import (
     MissionFormSet,
     RenstraPeriodForm,
     TargetRowForm,
+)
+from .grid import (
+    CELL_LABELS,
+    GRID_CELLS,
+    GridConflict,
+    cell_texts,
+    changed_cells,
+    loaded_field,
+    read_loaded,
+    save_grid,
 )
 from .models import Goal, Indicator, Realization, RenstraPeriod, ScoringContext, Target
 from .navigation import agency_context, checked_year, remember_year
@@ -296,33 +305,6 @@ def grid_indicators(agency, year) -> tuple[RenstraPeriod | None, dict[int, Indic
     return period, {i.pk: i for i in indicators}
 
 
-def grid_initial(indicator: Indicator, year: int) -> dict:
-    target = indicator.target_for(year)
-    rows = {r.quarter: r for r in indicator.realization_list if r.year == year}
-    yearly = rows.get(None)
-    initial = {
-        "indicator_id": indicator.pk,
-        "version": row_version(indicator, year),
-        "target": target_text(target.agreement, target.agreement_upper, target.agreement_grade) if target else "",
-        "target_revised": target_text(
-            target.agreement_revised, target.agreement_revised_upper, target.agreement_revised_grade
-        )
-        if target
-        else "",
-        "realization": "",
-        "numerator": yearly.numerator if yearly else None,
-        "denominator": yearly.denominator if yearly else None,
-        "note": yearly.note if yearly else "",
-    }
-    if yearly:
-        initial["realization"] = yearly.grade or (
-            format_number(yearly.value, places=None) if yearly.value is not None else ""
-        )
-    for quarter in range(1, 5):
-        initial[f"tw{quarter}"] = rows[quarter].value if quarter in rows else None
-    return initial
-
-
 @login_required
 def grid(request, slug, year):
     """Every indicator of the agency for one year on one page; one save, one transaction."""
@@ -336,27 +318,30 @@ def grid(request, slug, year):
     # Forms only to validate a POST: building 200 of them (deep copies of every field)
     # to show the page would cost more than everything else together.
     forms = (
-        [
-            GridRowForm(data, initial=grid_initial(indicator, year), prefix=f"i{indicator.pk}", indicators=indicators)
-            for indicator in indicators.values()
-        ]
+        [GridRowForm(data, prefix=f"i{indicator.pk}", indicators=indicators) for indicator in indicators.values()]
         if data is not None
         else None
     )
     conflicts = {}
     if forms is not None:
+        typed = [_typed_cells(data, form.prefix) for form in forms]
+        loaded = [read_loaded(data.get(f"{form.prefix}-loaded")) for form in forms]
         if all(form.is_valid() for form in forms):
             try:
-                save_grid(year, [(form.indicator, form.cleaned_data) for form in forms])
+                written = save_grid(
+                    year, [(f.indicator, f.cleaned_data, t, lo) for f, t, lo in zip(forms, typed, loaded, strict=True)]
+                )
             except GridConflict as conflict:
-                conflicts = {pk: grid_initial(fresh, year) for pk, fresh in conflict.conflicts.items()}
+                conflicts = {pk: clashing for pk, (_fresh, clashing) in conflict.conflicts.items()}
+                period, indicators = grid_indicators(agency, year)  # what is stored now, for the rows shown
                 messages.error(
                     request,
-                    f"{len(conflicts)} baris telah diubah pengguna lain sejak halaman ini dibuka; tidak ada yang "
-                    "disimpan. Bandingkan nilai tersimpan dengan nilai Anda, lalu simpan lagi untuk menimpa.",
+                    f"{len(conflicts)} baris berisi sel yang juga diubah pengguna lain sejak halaman ini dibuka; tidak "
+                    "ada yang disimpan. Sel lain sudah diperbarui. Bandingkan nilai tersimpan dengan nilai Anda, lalu "
+                    "simpan lagi untuk menimpa sel itu saja.",
                 )
             else:
-                messages.success(request, f"Target dan realisasi tahun {year} disimpan.")
+                messages.success(request, f"Target dan realisasi tahun {year} disimpan ({written} sel berubah).")
                 return redirect("grid", slug=agency.slug, year=year)
         else:
             messages.error(request, "Ada isian yang salah; tidak ada yang disimpan. Periksa sel yang ditandai merah.")
@@ -365,21 +350,29 @@ def grid(request, slug, year):
     rows = []
     for n, indicator in enumerate(indicators.values()):
         form = forms[n] if forms is not None else None
-        if form is not None:
-            values = {name: form[name].value() for name in ("indicator_id", "version", *GRID_CELLS)}
-            if indicator.pk in conflicts:
-                # Keep what the user typed, with the fresh version: saving again overwrites knowingly.
-                values["version"] = conflicts[indicator.pk]["version"]
-            errors, unshown = form.errors, form.unshown_errors()
+        stored = cell_texts(indicator, year)
+        if form is None:
+            values, loaded_texts, errors, unshown = dict(stored), stored, {}, []
+        elif conflicts:
+            # Cells the user changed keep what was typed; every other cell shows what is
+            # stored now. The page's "loaded" becomes what is stored: saving again
+            # overwrites only the cells the user changed, knowingly.
+            mine = typed[n]
+            changed = set(changed_cells(mine, loaded[n], stored))
+            values = {name: mine[name] if name in changed else stored[name] for name in stored}
+            loaded_texts, errors, unshown = stored, {}, []
         else:
-            values = {name: display(value) for name, value in grid_initial(indicator, year).items()}
-            errors, unshown = {}, []
+            values = {name: typed[n].get(name, stored[name]) for name in stored}
+            loaded_texts = loaded[n] if loaded[n] is not None else stored
+            errors, unshown = form.errors, form.unshown_errors()
+        values["indicator_id"] = indicator.pk
         result = indicator.result_for(year, context)
         rows.append(
             {
                 "form": form,
                 "prefix": f"i{indicator.pk}",
                 "values": values,
+                "loaded": loaded_field(loaded_texts),
                 "id_errors": errors.get("indicator_id", []),
                 "unshown_errors": unshown,
                 "indicator": indicator,
@@ -406,16 +399,9 @@ def grid(request, slug, year):
     )
 
 
-GRID_CELLS = ("target", "target_revised", "tw1", "tw2", "tw3", "tw4", "realization", "numerator", "denominator")
-
-
-def display(value) -> str:
-    """A stored value as the grid shows it (Indonesian number format)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format_number(value, places=None)
-    return str(value)
+def _typed_cells(data, prefix: str) -> dict[str, str]:
+    """The cell texts the request carries for one row (a cell it lacks is not changed)."""
+    return {name: data[f"{prefix}-{name}"] for name in CELL_LABELS if f"{prefix}-{name}" in data}
 
 
 def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: bool) -> str:
@@ -451,29 +437,14 @@ def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: boo
     return mark_safe("".join(cells))  # noqa: S308 - every user value above is escaped
 
 
-CONFLICT_FIELDS = [
-    ("target", "target"),
-    ("target_revised", "target perubahan"),
-    ("tw1", "TW I"),
-    ("tw2", "TW II"),
-    ("tw3", "TW III"),
-    ("tw4", "TW IV"),
-    ("realization", "realisasi"),
-    ("numerator", "pembilang"),
-    ("denominator", "penyebut"),
-]
-
-
-def conflict_text(stored: dict | None, values: dict) -> str:
-    """'realisasi: tersimpan 47, Anda 50' for the cells that differ."""
-    if stored is None:
+def conflict_text(clashing: dict[str, str] | None, values: dict) -> str:
+    """'realisasi: tersimpan 55, Anda 109' for each cell both users changed."""
+    if not clashing:
         return ""
-    differences = []
-    for name, label in CONFLICT_FIELDS:
-        mine, theirs = values.get(name) or "", display(stored.get(name))
-        if str(mine).strip() != theirs.strip():
-            differences.append(f"{label}: tersimpan {theirs or '(kosong)'}, Anda {mine or '(kosong)'}")
-    return "; ".join(differences) or "diubah pengguna lain (nilainya sama dengan isian Anda)"
+    return "; ".join(
+        f"{CELL_LABELS[name]}: tersimpan {stored or '(kosong)'}, Anda {values.get(name) or '(kosong)'}"
+        for name, stored in clashing.items()
+    )
 
 
 @login_required

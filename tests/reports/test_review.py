@@ -237,6 +237,46 @@ def test_edits_appear_in_the_audit_trail_with_who_when_old_new_and_path(demo):
     assert "47.5000" in year_history and "Data demo" in year_history
 
 
+def test_a_cell_nobody_else_touched_is_never_undone_the_lost_update_scenario(demo):
+    """A and B open the grid; A saves one row; B, on the old page, changes only another
+    row: B's save keeps A's value (before per-cell saving, B was told of a conflict on
+    A's row and a second save put B's stale value back)."""
+    pati = Indicator.objects.filter(period__agency__slug="pati").order_by("code")
+    row5, row6 = [i for i in pati if not i.is_grade][:2]
+    a, b = login("operator-pati"), login("operator-pati")
+    page_a = form_inputs(a.get(reverse("grid", args=["pati", YEAR])))
+    page_b = form_inputs(b.get(reverse("grid", args=["pati", YEAR])))
+    page_a[f"i{row5.pk}-realization"] = "55"
+    assert a.post(reverse("grid", args=["pati", YEAR]), page_a).status_code == 302
+    page_b[f"i{row6.pk}-realization"] = "66"
+    response = b.post(reverse("grid", args=["pati", YEAR]), page_b)
+    assert response.status_code == 302, response.content.decode()[:500]
+    stored = {r.indicator_id: r.value for r in Realization.objects.filter(year=YEAR, quarter=None)}
+    assert stored[row5.pk] == D(55) and stored[row6.pk] == D(66)
+    # Both change the same cell: only that cell conflicts; overwriting touches it alone.
+    page_a = form_inputs(a.get(reverse("grid", args=["pati", YEAR])))
+    page_b = form_inputs(b.get(reverse("grid", args=["pati", YEAR])))
+    page_a[f"i{row5.pk}-realization"], page_a[f"i{row6.pk}-realization"] = "57", "67"
+    assert a.post(reverse("grid", args=["pati", YEAR]), page_a).status_code == 302
+    page_b[f"i{row5.pk}-realization"] = "58"
+    conflict = b.post(reverse("grid", args=["pati", YEAR]), page_b)
+    assert "realisasi: tersimpan 57, Anda 58" in conflict.content.decode()
+    resubmit = form_inputs(conflict)
+    assert resubmit[f"i{row6.pk}-realization"] == "67"  # the other row now shows what A stored
+    assert b.post(reverse("grid", args=["pati", YEAR]), resubmit).status_code == 302
+    stored = {r.indicator_id: r.value for r in Realization.objects.filter(year=YEAR, quarter=None)}
+    assert stored[row5.pk] == D(58) and stored[row6.pk] == D(67)
+
+
+def test_the_grid_keeps_a_note_it_does_not_show(demo):
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    Realization.objects.filter(indicator=indicator, year=YEAR, quarter=None).update(note="Sumber: BPS")
+    operator = login("operator-pati")
+    assert operator.post(reverse("grid", args=["pati", YEAR]), grid_data(operator, indicator, "47")).status_code == 302
+    row = Realization.objects.get(indicator=indicator, year=YEAR, quarter=None)
+    assert (row.value, row.note) == (D(47), "Sumber: BPS")
+
+
 def form_inputs(response) -> dict:
     """What a browser submits: every input of the grid form as rendered."""
     html = response.content.decode().split('id="grid-form"')[1].split("</form>")[0]
@@ -259,7 +299,7 @@ def test_second_save_of_the_same_grid_gets_a_conflict_showing_both_values(demo):
     response = second.post(reverse("grid", args=["pati", YEAR]), second_data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "telah diubah pengguna lain" in html
+    assert "juga diubah pengguna lain" in html
     assert "realisasi: tersimpan 50, Anda 60" in html
     assert Realization.objects.get(indicator=indicator, year=YEAR, quarter=None).value == D(50)
     # The page now carries the fresh version: saving again overwrites knowingly.
