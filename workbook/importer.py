@@ -41,6 +41,8 @@ class ImportResult:
     errors: list[Issue] = field(default_factory=list)
     notes: list[Issue] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    error_count: int = 0  # every error found; `errors` keeps the first MAX_ERRORS
+    rows_read: int = 0
 
     @property
     def ok(self) -> bool:
@@ -51,19 +53,34 @@ class Invalid(Exception):
     pass
 
 
+# A file with 49 000 bad rows must not keep (and store, and mark up) 60 000 errors: the
+# user fixes the first ones and uploads again. The total is still counted and shown.
+MAX_ERRORS = 200
+
+
 class Validator:
-    """Converts cells to values, recording an Issue for every bad one."""
+    """Converts cells to values, recording an Issue for every bad one (the first
+    MAX_ERRORS of them; `error_count` counts all)."""
 
     def __init__(self, sheets: dict[str, Sheet]):
         self.sheets = sheets
         self.errors: list[Issue] = []
         self.notes: list[Issue] = []
+        self.error_count = 0
 
     def error(self, sheet: str, row: Row | None, column: str, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) >= MAX_ERRORS:
+            return
         index = row.columns.get(column) if row else None
         self.errors.append(
             Issue(sheet, row.number if row else None, column_letter(row, column) if row else "", message, index)
         )
+
+    def add(self, issue: Issue) -> None:
+        """An error found outside a cell (the agency, the lock): always kept, first."""
+        self.error_count += 1
+        self.errors.insert(0, issue)
 
     def raw(self, sheet: str, row: Row, column: str):
         value = row.values.get(column)
@@ -528,12 +545,13 @@ def import_workbook(
     try:
         sheets = open_workbook(data)
     except WorkbookRefused as refused:
-        result.errors = refused.issues
+        result.errors, result.error_count = refused.issues[:MAX_ERRORS], len(refused.issues)
         return result
+    result.rows_read = sum(len(sheet.rows) for sheet in sheets.values())
     plan, validator = validate(sheets, year_, region=agency.region if agency else None)
     result.notes = validator.notes
     if agency is not None and plan.instansi.get("Pemda") and plan.instansi["Pemda"] != agency.region.name:
-        validator.errors.append(
+        validator.add(
             Issue(
                 spec.INSTANSI,
                 None,
@@ -546,14 +564,14 @@ def import_workbook(
         reasons = {y: r for y, r in lock_reasons(target_agency.pk).items() if plan.start_year <= y <= plan.end_year}
         if reasons:
             message = plan_locked_message(plan.start_year, plan.end_year, reasons)
-            validator.errors.append(Issue(spec.INSTANSI, None, "", f"Impor ditolak. {message}"))
+            validator.add(Issue(spec.INSTANSI, None, "", f"Impor ditolak. {message}"))
     given, cap = plan.mean_cap
     if given and agency is not None:
         scale = PredicateScale.objects.for_region(agency.region)
         current = scale.mean_cap if scale else engine.DEFAULT_MEAN_CAP
         if cap != current:
             shown = f"{current} %" if current is not None else "tanpa batas"
-            validator.errors.append(
+            validator.add(
                 Issue(
                     spec.INSTANSI,
                     None,
@@ -563,8 +581,8 @@ def import_workbook(
                 )
             )
     if agency is None and not plan.instansi.get("Nama Instansi"):
-        validator.errors.append(Issue(spec.INSTANSI, None, "", "Baris 'Nama Instansi' wajib diisi."))
-    result.errors = validator.errors
+        validator.add(Issue(spec.INSTANSI, None, "", "Baris 'Nama Instansi' wajib diisi."))
+    result.errors, result.error_count = validator.errors, validator.error_count
     if result.errors:
         return result
     with transaction.atomic(), bumped_once():

@@ -11,7 +11,8 @@ class WorkbookImport(models.Model):
     filename = models.CharField("nama berkas", max_length=255)
     replace = models.BooleanField("mode ganti", default=False)
     succeeded = models.BooleanField("berhasil", default=False)
-    errors = models.JSONField("galat", default=list)
+    errors = models.JSONField("galat", default=list)  # the first MAX_ERRORS only
+    error_count = models.PositiveIntegerField("jumlah galat", default=0)
     notes = models.JSONField("catatan", default=list)
     annotated = models.BinaryField("salinan bertanda", null=True, blank=True)
 

@@ -13,7 +13,7 @@ from indicators.navigation import agency_context, checked_year
 from .annotate import annotate
 from .export import export_workbook, template_workbook
 from .forms import WorkbookUploadForm
-from .importer import import_workbook
+from .importer import MAX_ERRORS, import_workbook
 from .models import WorkbookImport
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,8 +46,9 @@ def workbook_page(request, slug, year):
             replace=form.cleaned_data["replace"],
             succeeded=result.ok,
             errors=[_issue_dict(i) for i in result.errors],
-            notes=[_issue_dict(i) for i in result.notes],
-            annotated=None if result.ok else annotate(data, result.errors),
+            error_count=result.error_count,
+            notes=[_issue_dict(i) for i in result.notes[:MAX_ERRORS]],
+            annotated=None if result.ok or not annotatable(data, result) else annotate(data, result.errors),
         )
         if result.ok:
             counts = ", ".join(f"{count} {name}" for name, count in result.counts.items())
@@ -55,7 +56,10 @@ def workbook_page(request, slug, year):
             for note in result.notes[:20]:
                 messages.info(request, str(note))
             return redirect("workbook", slug=agency.slug, year=year)
-        messages.error(request, f"{len(result.errors)} galat; tidak ada data yang diubah. Perbaiki lalu unggah lagi.")
+        shown = f" ({len(result.errors)} pertama ditampilkan)" if result.error_count > len(result.errors) else ""
+        messages.error(
+            request, f"{result.error_count} galat{shown}; tidak ada data yang diubah. Perbaiki lalu unggah lagi."
+        )
     return render(
         request,
         "workbook/upload.html",
@@ -70,6 +74,16 @@ def workbook_page(request, slug, year):
             recent=WorkbookImport.objects.filter(agency=agency).defer("annotated")[:10],
         ),
     )
+
+
+# Marking up a copy loads the whole workbook into memory: only for files of a size
+# people fix by hand. Larger ones get the error list.
+ANNOTATE_MAX_BYTES = 2 * 1024 * 1024
+ANNOTATE_MAX_ROWS = 10_000
+
+
+def annotatable(data: bytes, result) -> bool:
+    return len(data) <= ANNOTATE_MAX_BYTES and result.rows_read <= ANNOTATE_MAX_ROWS
 
 
 def _issue_dict(issue) -> dict:

@@ -3,9 +3,11 @@
 import datetime
 import io
 import json
+import re
 import zipfile
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
@@ -516,3 +518,55 @@ def test_an_unitemized_total_imports_without_parent_or_sasaran(demo):
     with_parent = {**line, (spec.ANGGARAN, cell("Kode Induk")): program.code}
     refused = import_workbook(edited(data, with_parent), 2020, agency=pati)
     assert any("Tidak Dirinci tidak mempunyai induk" in m for m in messages(refused)), messages(refused)
+
+
+def with_declared_dimension(data: bytes, sheet_title: str, ref: str) -> bytes:
+    """The workbook with one sheet's <dimension> rewritten (as a hostile file would)."""
+    workbook = load_workbook(io.BytesIO(data))
+    index = workbook.sheetnames.index(sheet_title) + 1
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == f"xl/worksheets/sheet{index}.xml":
+                content, found = re.subn(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(), content)
+                assert found == 1
+            out.writestr(item, content)
+    return target.getvalue()
+
+
+def test_rows_beyond_the_declared_dimension_are_read(demo):
+    """A file declaring A1:G2 on its Realisasi sheet while holding 30 more rows: those
+    rows are read and checked (before, they were skipped and the import 'succeeded')."""
+    pati = agency("pati")
+    data = export_workbook(pati, 2020)
+    workbook = load_workbook(io.BytesIO(data))
+    for n in range(30):
+        workbook[spec.REALISASI].append(["ZZ9", 2020, "Tahunan", n, None, None, ""])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    hostile = with_declared_dimension(buffer.getvalue(), spec.REALISASI, "A1:G2")
+    result = import_workbook(hostile, 2020, agency=pati)
+    assert not result.ok
+    assert sum("ZZ9" in m for m in messages(result)) == 30
+
+
+def test_a_failed_import_keeps_the_first_200_errors_and_counts_all(client, demo):
+    pati = agency("pati")
+    workbook = load_workbook(io.BytesIO(export_workbook(pati, 2020)))
+    for n in range(450):
+        workbook[spec.REALISASI].append(["ZZ9", 2020, "Tahunan", n, None, None, ""])
+    workbook[spec.REALISASI].cell(row=2, column=16384, value="tersembunyi di kolom XFD")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = import_workbook(buffer.getvalue(), 2020, agency=pati)
+    assert len(result.errors) == 200 and result.error_count == 450
+    client.force_login(User.objects.get(username="operator-pati"))
+    upload = io.BytesIO(buffer.getvalue())
+    upload.name = "banyak-galat.xlsx"
+    page = client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}).content.decode()
+    attempt = WorkbookImport.objects.get(filename="banyak-galat.xlsx")
+    assert (len(attempt.errors), attempt.error_count) == (200, 450)
+    assert "450 galat pada banyak-galat.xlsx" in page and "Ditampilkan 200 galat pertama" in page
+    marked = load_workbook(io.BytesIO(bytes(attempt.annotated)))["Galat"]
+    assert marked.max_row == 201  # the header and the 200 kept errors

@@ -31,6 +31,6 @@ class Command(BaseCommand):
         if not result.ok:
             for issue in result.errors:
                 self.stderr.write(f"Galat: {issue}")
-            raise CommandError(f"{len(result.errors)} galat; tidak ada yang disimpan.")
+            raise CommandError(f"{result.error_count} galat; tidak ada yang disimpan.")
         counts = ", ".join(f"{count} {name}" for name, count in result.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Diimpor ke {result.agency.slug} {year}: {counts}."))
