@@ -26,6 +26,13 @@ def can_write(user, agency: Agency) -> bool:
     return Agency.objects.editable_by(user).filter(pk=agency.pk).exists()
 
 
+def can_edit_profile(user, agency: Agency) -> bool:
+    """Who may change the agency's identity (name, address, head): administrators, and
+    users an administrator gave the "change agency" permission. Operators enter the
+    agency's data, not who the agency is."""
+    return user.is_superuser or (user.has_perm("agencies.change_agency") and can_write(user, agency))
+
+
 def locked_years(agency_id: int) -> set[int]:
     return set(LockedYear.objects.filter(agency_id=agency_id).values_list("year", flat=True))
 

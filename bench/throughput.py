@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/throughput.py [seconds] [workers]
 Production settings (DEBUG off, whitenoise, collected static files), demo data, a
 logged-in operator's session; wrk sends the load over loopback only, for a bounded
-time. Target: workspace throughput at least 50 % of the trivial view (/sehat/).
+time. Target: workspace throughput at least 50 % of the trivial view (/hidup/).
 """
 
 import os
@@ -109,17 +109,17 @@ def main(seconds: int, workers: int) -> None:
             except OSError:
                 time.sleep(0.2)
         cookie = cookies  # session and CSRF cookies, as a browser that has opened a page sends
-        wrk(f"{base}/sehat/", 2)  # warm up both
+        wrk(f"{base}/hidup/", 2)  # warm up both
         wrk(f"{base}/instansi/pati/2020/", 2, cookie)
         served_from = served_from_cache(f"{base}/instansi/pati/2020/", cookie)
-        trivial = wrk(f"{base}/sehat/", seconds)
+        trivial = wrk(f"{base}/hidup/", seconds)
         workspace = wrk(f"{base}/instansi/pati/2020/", seconds, cookie)
     finally:
         server.terminate()
         server.wait(timeout=10)
     print(f"gunicorn, {workers} sync workers, wrk 2 threads x 8 connections, {seconds} s each, loopback")
     print(f"{'page':<34}{'req/s':>9}{'p50':>10}")
-    print(f"{'trivial view /sehat/':<34}{trivial[0]:>9.0f}{trivial[1]:>10}")
+    print(f"{'trivial view /hidup/':<34}{trivial[0]:>9.0f}{trivial[1]:>10}")
     print(f"{'workspace Pati 2020 (logged in)':<34}{workspace[0]:>9.0f}{workspace[1]:>10}")
     print(f"workspace answered from the page cache: {served_from}")
     ratio = workspace[0] / trivial[0]

@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("sehat/", views.health, name="health"),
+    path("hidup/", views.alive, name="alive"),
 ]

@@ -141,7 +141,14 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 # Shared cache for several app processes; local memory when no Redis is configured.
 SHARED_CACHE = bool(os.environ.get("REDIS_URL"))
 if SHARED_CACHE:
-    CACHES = {"default": {"BACKEND": "core.redis_cache.ReusedClientRedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.ReusedClientRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            # An unreachable cache must cost a request milliseconds, not a hang: it is a miss.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 
 # Whole pages, logged-in users and sessions served from the cache (core/page_cache.py,
 # core/auth.py). Only safe when every process shares the cache (Redis), or with a

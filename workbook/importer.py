@@ -533,13 +533,31 @@ def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict, region
 # --- Saving --------------------------------------------------------------------------
 
 
+# Instansi rows that name the agency itself, and the agency field each one sets.
+IDENTITY_FIELDS = {
+    "Nama Instansi": "name",
+    "Alamat": "address",
+    "Nama Kepala": "head_name",
+    "Pangkat Kepala": "head_rank",
+    "NIP Kepala": "head_nip",
+}
+
+
 def import_workbook(
-    data: bytes, year_: int, *, agency: Agency | None = None, slug: str | None = None, replace: bool = False
+    data: bytes,
+    year_: int,
+    *,
+    agency: Agency | None = None,
+    slug: str | None = None,
+    replace: bool = False,
+    may_change_identity: bool = True,
 ) -> ImportResult:
     """Validate `data` and, when it has no error, save it in one transaction.
 
     Give `agency` (browser import into that agency) or `slug` (command line: the agency
-    is created from the Instansi sheet when the slug does not exist).
+    is created from the Instansi sheet when the slug does not exist). Without
+    `may_change_identity` (a user who may not edit the agency's profile), an Instansi
+    row that differs from the agency's name, address or head is an error.
     """
     result = ImportResult(agency=agency)
     try:
@@ -580,6 +598,20 @@ def import_workbook(
                     "yang dapat mengubahnya (admin, atau perintah import_workbook).",
                 )
             )
+    if agency is not None and not may_change_identity:
+        for key, attribute in IDENTITY_FIELDS.items():
+            given, current = plan.instansi.get(key), getattr(agency, attribute)
+            if given and given != current:
+                validator.add(
+                    Issue(
+                        spec.INSTANSI,
+                        None,
+                        "Nilai",
+                        f"{key} '{given}' berbeda dengan data instansi ('{current or '-'}'). Hanya pengguna yang "
+                        "boleh mengubah profil instansi yang dapat mengubahnya; samakan isinya atau kosongkan "
+                        "baris ini.",
+                    )
+                )
     if agency is None and not plan.instansi.get("Nama Instansi"):
         validator.add(Issue(spec.INSTANSI, None, "", "Baris 'Nama Instansi' wajib diisi."))
     result.errors, result.error_count = validator.errors, validator.error_count
@@ -626,16 +658,9 @@ def _unique_slug(model, base: str) -> str:
 
 
 def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, int]:
-    fields = {
-        "Nama Instansi": "name",
-        "Alamat": "address",
-        "Nama Kepala": "head_name",
-        "Pangkat Kepala": "head_rank",
-        "NIP Kepala": "head_nip",
-    }
     changed = False
-    for key, attribute in fields.items():
-        if key in plan.instansi and plan.instansi[key] != getattr(agency, attribute):
+    for key, attribute in IDENTITY_FIELDS.items():
+        if plan.instansi.get(key) and plan.instansi[key] != getattr(agency, attribute):
             if key == "Nama Instansi" and not plan.instansi[key]:
                 continue
             setattr(agency, attribute, plan.instansi[key])

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from agencies.access import assert_year_writable, can_write, get_agency_for
+from agencies.access import assert_year_writable, can_edit_profile, can_write, get_agency_for
 from indicators.navigation import agency_context, checked_year
 
 from .annotate import annotate
@@ -37,7 +37,13 @@ def workbook_page(request, slug, year):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
-        result = import_workbook(data, year, agency=agency, replace=form.cleaned_data["replace"])
+        result = import_workbook(
+            data,
+            year,
+            agency=agency,
+            replace=form.cleaned_data["replace"],
+            may_change_identity=can_edit_profile(request.user, agency),
+        )
         attempt = WorkbookImport.objects.create(
             agency=agency,
             year=year,

@@ -59,7 +59,8 @@ def test_workspace_offers_the_background_build_for_large_reports(client, db, set
 
 def test_health_check_answers_without_login(client, db):
     response = client.get(reverse("health"))
-    assert response.status_code == 200 and response.content == b"ok"
+    assert response.status_code == 200 and response.json() == {"database": "ok", "cache": "ok", "status": "ok"}
+    assert client.get(reverse("alive")).content == b"ok"
 
 
 def submitted_large_report(settings):

@@ -80,6 +80,7 @@ GLOBAL = {
     "dashboard_current",
     "notifications",
     "health",
+    "alive",
 }
 
 

@@ -570,3 +570,30 @@ def test_a_failed_import_keeps_the_first_200_errors_and_counts_all(client, demo)
     assert "450 galat pada banyak-galat.xlsx" in page and "Ditampilkan 200 galat pertama" in page
     marked = load_workbook(io.BytesIO(bytes(attempt.annotated)))["Galat"]
     assert marked.max_row == 201  # the header and the 200 kept errors
+
+
+def test_an_operator_cannot_rename_the_agency_through_the_instansi_sheet(client, demo):
+    """Before, an operator's upload renamed the agency and its head, although no form
+    let them edit the agency."""
+    pati = agency("pati")
+    data = export_workbook(pati, 2020)
+    renamed = edited(
+        data,
+        {
+            (spec.INSTANSI, f"B{instansi_row(data, 'Nama Instansi')}"): "Dinas Palsu",
+            (spec.INSTANSI, f"B{instansi_row(data, 'Nama Kepala')}"): "Bukan Kepala",
+        },
+    )
+    client.force_login(User.objects.get(username="operator-pati"))
+    upload = io.BytesIO(renamed)
+    upload.name = "ganti-nama.xlsx"
+    page = client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}).content.decode()
+    assert "Nama Instansi &#x27;Dinas Palsu&#x27; berbeda dengan data instansi" in page
+    assert "Nama Kepala &#x27;Bukan Kepala&#x27; berbeda" in page
+    assert agency("pati").name == pati.name and agency("pati").head_name == pati.head_name
+    # An administrator may: the same file renames the agency.
+    client.force_login(User.objects.get(username="admin"))
+    upload = io.BytesIO(renamed)
+    upload.name = "ganti-nama.xlsx"
+    assert client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}).status_code == 302
+    assert (agency("pati").name, agency("pati").head_name) == ("Dinas Palsu", "Bukan Kepala")
