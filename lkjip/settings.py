@@ -4,6 +4,7 @@ With nothing set it runs in development mode on SQLite in `db.sqlite3`.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "reports",
     "workbook",
     "demo",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.audit.AuditViaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lkjip.urls"
@@ -154,7 +158,36 @@ if SHARED_CACHE:
 # core/auth.py). Only safe when every process shares the cache (Redis), or with a
 # single process (development, tests): a write must reach every process's copy.
 PAGE_CACHE = env_bool("PAGE_CACHE", SHARED_CACHE or DEBUG)
-AUTHENTICATION_BACKENDS = ["core.auth.CachedUserBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "core.auth.CachedUserBackend"]
+
+# Login throttling (django-axes): after 10 failures for one user name, or from one
+# address, logins wait AXES_COOLOFF_MINUTES; a success resets the count. Behind a
+# proxy set TRUSTED_PROXY_COUNT so the client's address (X-Forwarded-For) is used,
+# not the proxy's (which would lock everybody out together).
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.lockout.locked_out"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+AXES_VERBOSE = False
+
+# Password reset links go by e-mail: printed to the console unless an SMTP server is set.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LKjIP <lkjip@localhost>")
 if PAGE_CACHE:
     SESSION_ENGINE = "core.sessions"  # cached_db, readable together with a cached page
 

@@ -90,3 +90,11 @@ def refused(create):
     """`create()` breaks a database constraint (and leaves the transaction usable)."""
     with pytest.raises(IntegrityError), transaction.atomic():
         create()
+
+
+def form_login(client, username: str, password: str) -> bool:
+    """Log in through the login page, as a browser does (django-axes needs the request
+    that Client.login does not pass)."""
+    from django.urls import reverse
+
+    return client.post(reverse("login"), {"username": username, "password": password}).status_code == 302

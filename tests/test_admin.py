@@ -2,10 +2,11 @@
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.models import BackgroundTaskResult
-from demo.loader import DEMO_PASSWORD, load_demo
+from demo.loader import load_demo
 from workbook.models import WorkbookImport
 
 OUR_APPS = {"core", "agencies", "indicators", "budget", "reports", "workbook"}
@@ -15,7 +16,7 @@ MODELS = [m for m in admin.site._registry if m._meta.app_label in OUR_APPS]
 @pytest.fixture
 def admin_client_with_demo(client, db):
     load_demo()
-    client.login(username="admin", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="admin"))
     return client
 
 
@@ -35,7 +36,7 @@ def test_changelist_add_and_change_pages_open(admin_client_with_demo, model):
 
 def test_operator_cannot_open_the_admin(client, db):
     load_demo()
-    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="operator-pati"))
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
 

@@ -4,6 +4,8 @@ from django.urls import reverse
 
 from demo.loader import DEMO_PASSWORD, load_demo
 
+from ..conftest import form_login
+
 
 @pytest.fixture
 def demo(db):
@@ -11,7 +13,7 @@ def demo(db):
 
 
 def agencies_on_home(client, username):
-    assert client.login(username=username, password=DEMO_PASSWORD)
+    assert form_login(client, username, DEMO_PASSWORD)
     response = client.get(reverse("home"))
     assert response.status_code == 200
     return response, [row["agency"].slug for row in response.context["rows"]]
@@ -45,20 +47,20 @@ def test_admin_sees_every_agency(client, demo):
 
 def test_user_without_membership_sees_none_and_is_told_why(client, demo, django_user_model):
     django_user_model.objects.create_user("stranger", password="x-secret-1")
-    client.login(username="stranger", password="x-secret-1")
+    form_login(client, "stranger", "x-secret-1")
     response = client.get(reverse("home"))
     assert response.context["rows"] == []
     assert "belum terhubung" in response.content.decode()
 
 
 def test_home_queries_do_not_depend_on_data_size_per_agency(client, demo, django_assert_max_num_queries):
-    client.login(username="reviewer", password=DEMO_PASSWORD)
+    form_login(client, "reviewer", DEMO_PASSWORD)
     with django_assert_max_num_queries(40):
         client.get(reverse("home"))
 
 
 def test_indonesian_whatever_the_browser_or_a_language_cookie_asks(client, demo):
-    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    form_login(client, "operator-pati", DEMO_PASSWORD)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     page = response.content.decode()

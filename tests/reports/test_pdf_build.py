@@ -1,9 +1,10 @@
 """Large reports: the PDF is built by a background task while a progress page shows it."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from demo.loader import DEMO_PASSWORD, load_demo
+from demo.loader import load_demo
 from reports.models import PdfBuild
 
 from ..factories import make_agency
@@ -17,7 +18,7 @@ def demo(db):
 def test_reviewer_builds_a_pdf_in_the_background_and_follows_its_progress(
     client, demo, django_capture_on_commit_callbacks
 ):
-    client.login(username="reviewer", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="reviewer"))
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("pdf_build_start", args=["lumajang", 2019]))
     build = PdfBuild.objects.get()
@@ -31,7 +32,7 @@ def test_reviewer_builds_a_pdf_in_the_background_and_follows_its_progress(
 
 
 def test_other_agencies_builds_are_not_reachable(client, demo):
-    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="operator-pati"))
     assert client.post(reverse("pdf_build_start", args=["lumajang", 2019])).status_code == 404
     build = PdfBuild.objects.create(
         agency_id=PdfBuild._meta.get_field("agency").related_model.objects.get(slug="lumajang").pk,
@@ -84,7 +85,7 @@ def test_accepting_a_large_report_archives_its_pdf_in_the_background(
     from reports.models import Report, ReportArchive
 
     report = submitted_large_report(settings)
-    client.login(username="reviewer", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="reviewer"))
     with django_capture_on_commit_callbacks(execute=False) as worker_jobs:
         response = client.post(reverse("transition", args=["pati", 2020, "terima"]))
     # The request only locked the year and queued the build: no PDF was made in it.
@@ -125,7 +126,7 @@ def test_a_build_overtaken_by_a_reopen_is_not_archived(client, demo, settings, d
 
 def test_a_large_reports_pdf_is_not_built_inside_a_request(client, demo, settings):
     settings.LARGE_REPORT_SIZE = 5
-    client.login(username="reviewer", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="reviewer"))
     response = client.get(reverse("report_pdf", args=["pati", 2020]))
     assert response.status_code == 302 and response.url == reverse("workspace", args=["pati", 2020])
     assert "latar belakang" in client.get(response.url).content.decode()

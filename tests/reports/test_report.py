@@ -20,6 +20,8 @@ from reports.models import Report, Section
 from reports.pdf import DataOnlyFetcher, html_to_pdf
 from reports.render import render_document
 
+from ..conftest import form_login
+
 CHAPTERS = [
     "KATA PENGANTAR",
     "IKHTISAR EKSEKUTIF",
@@ -234,7 +236,7 @@ def test_html_view_marks_generated_text_and_not_written_text(client):
     agency = Agency.objects.get(slug="pati")
     report = Report.objects.get(agency=agency, year=2020)
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar **resmi** dari Dinas.")
-    client.login(username="reviewer", password=DEMO_PASSWORD)
+    form_login(client, "reviewer", DEMO_PASSWORD)
     html = client.get(reverse("report_html", args=["pati", 2020])).content.decode()
     written = html.split('<div class="written">')[1].split("</div>")[0]
     assert "<strong>resmi</strong>" in written
@@ -247,7 +249,7 @@ def test_html_view_marks_generated_text_and_not_written_text(client):
 @pytest.mark.django_db
 def test_json_at_url_matches_the_command(client, tmp_path):
     load_demo()
-    client.login(username="operator-denpasar", password=DEMO_PASSWORD)
+    form_login(client, "operator-denpasar", DEMO_PASSWORD)
     data = client.get(reverse("report_json", args=["denpasar", 2019])).json()
     call_command("export_report", agency="denpasar", year=2019, format="json", output=str(tmp_path / "d.json"))
     assert data == json.loads((tmp_path / "d.json").read_text())

@@ -25,6 +25,8 @@ from reports.models import Notification, Report, ReportArchive, ReviewNote, Sect
 from workbook.export import export_workbook
 from workbook.importer import import_workbook
 
+from ..conftest import form_login
+
 YEAR = 2020
 
 
@@ -35,7 +37,7 @@ def demo(db):
 
 def login(username):
     client = Client()
-    assert client.login(username=username, password=DEMO_PASSWORD)
+    assert form_login(client, username, DEMO_PASSWORD)
     return client
 
 

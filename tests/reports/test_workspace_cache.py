@@ -2,16 +2,17 @@
 
 from decimal import Decimal as D
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from agencies.models import Agency
-from demo.loader import DEMO_PASSWORD, load_demo
+from demo.loader import load_demo
 from indicators.models import Realization
 
 
 def test_cached_workspace_follows_every_change(client, db, django_assert_max_num_queries):
     load_demo()
-    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="operator-pati"))
     url = reverse("workspace", args=["pati", 2020])
     assert "82,20 %" in client.get(url).content.decode()
     version = Agency.objects.get(slug="pati").data_version
@@ -34,7 +35,7 @@ def test_an_import_invalidates_the_cache_too(client, db):
     from ..workbook.test_workbook import edited
 
     load_demo()
-    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="operator-pati"))
     url = reverse("workspace", args=["pati", 2020])
     assert "82,20 %" in client.get(url).content.decode()
     pati = Agency.objects.select_related("region").get(slug="pati")

@@ -7,6 +7,7 @@ import re
 import zipfile
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
@@ -15,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 from agencies.models import Agency
 from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource
 from budget.tree import budget_tree
-from demo.loader import DEMO_PASSWORD, load_demo
+from demo.loader import load_demo
 from indicators.models import Goal, Indicator, PredicateScale, Realization, Target
 from reports.document import build_document
 from reports.json_export import report_data
@@ -203,7 +204,7 @@ def test_indonesian_and_plain_numbers_both_import(demo):
 
 
 def test_an_import_bumps_the_data_version_once_and_drops_cached_pages(demo, client):
-    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="operator-pati"))
     workspace = reverse("workspace", args=["pati", 2020])
     for _ in range(3):
         page = client.get(workspace)
@@ -327,7 +328,7 @@ def test_command_creates_agency_and_region_and_exits_non_zero_on_errors(demo, tm
 
 
 def test_upload_page_shows_every_error_and_offers_the_annotated_copy(client, demo):
-    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="operator-pati"))
     data = edited(export_workbook(agency("pati"), 2020), {(spec.REALISASI, "D2"): "x", (spec.ANGGARAN, "K3"): "-1"})
     upload = io.BytesIO(data)
     upload.name = "pati.xlsx"
@@ -344,7 +345,7 @@ def test_upload_page_shows_every_error_and_offers_the_annotated_copy(client, dem
 
 
 def test_upload_success_redirects_with_counts(client, demo):
-    client.login(username="operator-pati", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="operator-pati"))
     upload = io.BytesIO(export_workbook(agency("pati"), 2020))
     upload.name = "pati.xlsx"
     response = client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}, follow=True)
@@ -352,7 +353,7 @@ def test_upload_success_redirects_with_counts(client, demo):
 
 
 def test_reviewer_cannot_upload(client, demo):
-    client.login(username="reviewer", password=DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="reviewer"))
     upload = io.BytesIO(b"x")
     upload.name = "x.xlsx"
     assert client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}).status_code == 403
