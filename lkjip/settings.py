@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,13 +50,36 @@ INSTALLED_APPS = [
     "workbook",
     "demo",
     "axes",
+    "csp",
 ]
+
+# Content-Security-Policy (django-csp): scripts only from our own static files, never
+# inline (event handlers live in static/js/app.js). Inline styles stay allowed: the
+# charts are SVG with their own <style>, and style attributes carry no code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files served by the app itself (compressed, cached forever by hash): no
     # extra web server needed behind the load balancer.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, so static files keep their long cache and everything else is
+    # private, never stored (logged-in pages, PDFs, workbooks).
+    "core.headers.PrivateNoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
