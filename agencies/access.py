@@ -26,6 +26,17 @@ def can_write(user, agency: Agency) -> bool:
     return Agency.objects.editable_by(user).filter(pk=agency.pk).exists()
 
 
+def can_edit_year(user, agency: Agency, year: int) -> bool:
+    """Whether edit controls for the agency's data of `year` should be shown: the user
+    may write and the year is neither under review nor final."""
+    return can_write(user, agency) and year not in locked_years(agency.pk)
+
+
+def can_edit_years(user, agency: Agency, start: int, end: int) -> bool:
+    """The same for a Renstra plan: frozen while any year it covers is locked."""
+    return can_write(user, agency) and not any(start <= y <= end for y in locked_years(agency.pk))
+
+
 def can_edit_profile(user, agency: Agency) -> bool:
     """Who may change the agency's identity (name, address, head): administrators, and
     users an administrator gave the "change agency" permission. Operators enter the

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from agencies.access import assert_year_writable, can_write, get_agency_for
+from agencies.access import assert_year_writable, can_edit_year, get_agency_for
 from indicators.navigation import agency_context, checked_year, remember_year
 
 from .forms import AllocationFormSet, BudgetItemForm, money_fields_not_negative
@@ -40,7 +40,7 @@ def budget(request, slug, year):
             nodes=tree.nodes(),
             totals=totals,
             tab="budget",
-            can_edit=can_write(request.user, agency),
+            can_edit=can_edit_year(request.user, agency, year),
         ),
     )
 

@@ -10,7 +10,13 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
-from agencies.access import assert_year_writable, assert_years_writable, get_agency_for, locked_years
+from agencies.access import (
+    assert_year_writable,
+    assert_years_writable,
+    can_edit_years,
+    get_agency_for,
+    locked_years,
+)
 from agencies.access import can_write as can_edit
 from core.numbers import format_number, format_percent
 
@@ -132,7 +138,7 @@ def plan(request, slug, period_id):
             period=period,
             goals=ordered_tree(goals),
             tab="renstra",
-            can_edit=can_edit(request.user, agency),
+            can_edit=can_edit_years(request.user, agency, period.start_year, period.end_year),
             missions=period.missions.all(),
         ),
     )
@@ -248,7 +254,7 @@ def indicator_targets(request, slug, indicator_id):
     indicator = get_object_or_404(
         Indicator.objects.select_related("period", "goal"), pk=indicator_id, period__agency=agency
     )
-    editable = can_edit(request.user, agency)
+    editable = can_edit_years(request.user, agency, indicator.period.start_year, indicator.period.end_year)
     years = indicator.period.years
     stored = {t.year: t for t in indicator.targets.all()}
     initial = []

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from agencies.access import get_agency_for
+from agencies.access import can_write, get_agency_for
 from agencies.models import Agency
 from budget.tree import budget_tree
 from core.cache_tokens import forget_users
@@ -70,6 +70,7 @@ def review(request, slug, year):
             tab="review",
             notes=notes,
             open_note_count=sum(1 for n in notes if n.is_open),
+            may_resolve=can_write(request.user, agency),
             note_form=note_form,
             may_note=may_note,
             events=report.events.select_related("by") if report else [],

@@ -10,7 +10,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
-from agencies.access import assert_year_writable, can_write, get_agency_for, locked_years
+from agencies.access import assert_year_writable, can_edit_year, can_write, get_agency_for, locked_years
 from agencies.models import Agency
 from budget.tree import budget_tree
 from core import page_cache
@@ -172,7 +172,7 @@ def narrative(request, slug, year):
             goals=goals,
             signature=signature,
             tab="narrative",
-            can_edit=can_write(request.user, agency),
+            can_edit=can_edit_year(request.user, agency, year),
         ),
     )
 

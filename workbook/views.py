@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from agencies.access import assert_year_writable, can_edit_profile, can_write, get_agency_for
+from agencies.access import assert_year_writable, can_edit_profile, can_edit_year, get_agency_for
 from indicators.navigation import agency_context, checked_year
 
 from .annotate import annotate
@@ -76,7 +76,7 @@ def workbook_page(request, slug, year):
             form=form,
             attempt=attempt,
             tab="workbook",
-            can_edit=can_write(request.user, agency),
+            can_edit=can_edit_year(request.user, agency, year),
             recent=WorkbookImport.objects.filter(agency=agency).defer("annotated")[:10],
         ),
     )

@@ -81,6 +81,13 @@ GLOBAL = {
     "notifications",
     "health",
     "alive",
+    # Account pages: about the user, not any agency (tests/core/test_accounts.py).
+    "password_change",
+    "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
 }
 
 
