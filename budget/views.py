@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from agencies.access import assert_year_writable, can_edit_year, get_agency_for
+from core.numbers import format_rupiah as rupiah
 from indicators.navigation import agency_context, checked_year, remember_year
 
 from .forms import AllocationFormSet, BudgetItemForm, money_fields_not_negative
@@ -82,6 +83,14 @@ def item_form(request, slug, year, item_id=None):
                 allocations.instance = item
                 allocations.save()
             messages.success(request, f"{item.get_level_display()} {item.code} disimpan.")
+            for allocation in item.allocations.select_related("source"):
+                if allocation.realisasi is not None and allocation.realisasi > allocation.pagu:
+                    messages.warning(
+                        request,
+                        f"Realisasi {allocation.source} ({rupiah(allocation.realisasi)}) melebihi pagunya "
+                        f"({rupiah(allocation.pagu)}). Periksa kembali; baris ini ditandai pada pemeriksaan "
+                        "konsistensi laporan.",
+                    )
             return redirect("budget", slug=agency.slug, year=year)
         messages.error(request, "Ada isian yang salah; tidak ada yang disimpan.")
     return render(

@@ -133,7 +133,12 @@ def _load_indicator(period: RenstraPeriod, goal: Goal, data: dict, order: int) -
         )
     }
     indicator = Indicator.objects.create(
-        period=period, goal=goal, order=order, end_target=_decimal(data["end_target"]), **fields
+        period=period,
+        goal=goal,
+        order=order,
+        end_target=_decimal(data["end_target"]),
+        allow_negative=data["calculation"] == Indicator.Calculation.GROWTH,  # growth can fall below zero
+        **fields,
     )
     bulk_create_audited(
         Target,

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.forms import inlineformset_factory
 
-from core.numbers import NumberFormatError, parse_number
+from core.numbers import NumberFormatError, format_number, parse_number
 
+from . import capaian as engine
 from .models import Goal, Indicator, Mission, RenstraPeriod
 from .values import check_value, parse_target, value_field
 
@@ -103,6 +106,7 @@ class IndicatorForm(CodeUniqueInPeriodMixin, forms.ModelForm):
             "numerator_label",
             "denominator_label",
             "cumulative",
+            "allow_negative",
             "quarter_rollup",
             "end_target",
             "data_source",
@@ -175,9 +179,12 @@ class GridRowForm(forms.Form):
     denominator = value_field("Penyebut")
     note = forms.CharField(label="Keterangan", required=False, max_length=2000)
 
-    def __init__(self, *args, indicators: dict[int, Indicator], **kwargs):
+    def __init__(self, *args, indicators: dict[int, Indicator], changed: set[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicators = indicators
+        # The cells the user changed (None: all). Values already stored are not re-judged:
+        # a value imported before a rule existed must not block saving another cell.
+        self.changed = changed
         self.indicator = None
         for name in ("target", "target_revised", "realization"):
             self.fields[name].widget.attrs.update(autocomplete="off", inputmode="decimal")
@@ -233,4 +240,47 @@ class GridRowForm(forms.Form):
                     self.add_error(name, "Indikator predikat tidak memakai isian angka ini.")
         if cleaned.get("denominator") == 0 and self.indicator.calculation != Indicator.Calculation.DIRECT:
             self.add_error("denominator", "Penyebut tidak boleh 0.")
+        if not self.indicator.allow_negative:
+            self._refuse_negatives(cleaned)
+        self._refuse_typed_ratio(cleaned)
         return cleaned
+
+    def _refuse_negatives(self, cleaned) -> None:
+        """A count, a percentage or a rupiah amount cannot be below zero: a minus sign
+        there is a typing error, stopped where it is typed."""
+        message = (
+            "Nilai negatif tidak mungkin untuk indikator ini. Bila memang bisa negatif (mis. pertumbuhan), centang "
+            "'Boleh bernilai negatif' pada pengaturan indikator."
+        )
+        for name in ("tw1", "tw2", "tw3", "tw4", "numerator", "denominator", "realization_value"):
+            cell = "realization" if name == "realization_value" else name
+            value = cleaned.get(name)
+            if value is not None and value < 0 and cell not in self.errors and self._was_changed(cell):
+                self.add_error(cell, message)
+        for name in ("target", "target_revised"):
+            target = cleaned.get(name)
+            negative = getattr(target, "value", None) is not None and target.value < 0
+            if negative and name not in self.errors and self._was_changed(name):
+                self.add_error(name, message)
+
+    def _was_changed(self, *cells: str) -> bool:
+        return self.changed is None or any(cell in self.changed for cell in cells)
+
+    def _refuse_typed_ratio(self, cleaned) -> None:
+        """On a ratio indicator with both parts given, the realisasi is computed: a
+        different typed value would be stored and silently ignored."""
+        numerator, denominator = cleaned.get("numerator"), cleaned.get("denominator")
+        typed = cleaned.get("realization_value")
+        if self.indicator.calculation != Indicator.Calculation.RATIO or typed is None:
+            return
+        if not self._was_changed("realization", "numerator", "denominator") or "realization" in self.errors:
+            return
+        if numerator is None or denominator in (None, 0):
+            return
+        computed = engine.ratio(numerator, denominator)
+        if abs(typed - computed) >= Decimal("0.005"):
+            shown = format_number(computed, places=2)
+            self.add_error(
+                "realization",
+                f"Realisasi indikator rasio dihitung dari pembilang dan penyebut ({shown}); kosongkan sel ini.",
+            )

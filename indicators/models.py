@@ -157,6 +157,11 @@ class Indicator(models.Model):
     polarity = models.CharField("polaritas", max_length=10, choices=Polarity.choices, default=Polarity.POSITIVE)
     value_kind = models.CharField("jenis nilai", max_length=10, choices=ValueKind.choices, default=ValueKind.NUMBER)
     cumulative = models.BooleanField("kumulatif", default=False)
+    allow_negative = models.BooleanField(
+        "boleh bernilai negatif",
+        default=False,
+        help_text="Mis. pertumbuhan yang bisa turun. Bila tidak dicentang, nilai negatif ditolak saat diisi.",
+    )
     quarter_rollup = models.CharField("rekap triwulan", max_length=10, choices=Rollup.choices, default=Rollup.LAST)
     end_target = ValueField(
         "target akhir Renstra",

@@ -324,7 +324,21 @@ def grid(request, slug, year):
     # Forms only to validate a POST: building 200 of them (deep copies of every field)
     # to show the page would cost more than everything else together.
     forms = (
-        [GridRowForm(data, prefix=f"i{indicator.pk}", indicators=indicators) for indicator in indicators.values()]
+        [
+            GridRowForm(
+                data,
+                prefix=f"i{indicator.pk}",
+                indicators=indicators,
+                changed=set(
+                    changed_cells(
+                        _typed_cells(data, f"i{indicator.pk}"),
+                        read_loaded(data.get(f"i{indicator.pk}-loaded")),
+                        cell_texts(indicator, year),
+                    )
+                ),
+            )
+            for indicator in indicators.values()
+        ]
         if data is not None
         else None
     )
@@ -373,6 +387,15 @@ def grid(request, slug, year):
             errors, unshown = form.errors, form.unshown_errors()
         values["indicator_id"] = indicator.pk
         result = indicator.result_for(year, context)
+        computed = None
+        if (
+            indicator.calculation == Indicator.Calculation.RATIO
+            and values.get("numerator")
+            and values.get("denominator")
+            and not values.get("realization")
+            and result.realization is not None
+        ):
+            computed = format_number(result.realization, places=2)
         rows.append(
             {
                 "form": form,
@@ -383,7 +406,9 @@ def grid(request, slug, year):
                 "unshown_errors": unshown,
                 "indicator": indicator,
                 "result": result,
-                "cells": grid_cells(f"i{indicator.pk}", values, errors, indicator, readonly=not editable),
+                "cells": grid_cells(
+                    f"i{indicator.pk}", values, errors, indicator, readonly=not editable, computed=computed
+                ),
                 "status_label": STATUS_LABELS.get(result.status, ""),
                 "conflict": conflict_text(conflicts.get(indicator.pk), values),
             }
@@ -410,7 +435,7 @@ def _typed_cells(data, prefix: str) -> dict[str, str]:
     return {name: data[f"{prefix}-{name}"] for name in CELL_LABELS if f"{prefix}-{name}" in data}
 
 
-def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: bool) -> str:
+def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: bool, computed: str | None = None) -> str:
     """The row's input cells as HTML, built here: a 200-row grid has 1 800 of them, too
     many to render through template includes and widget templates in time."""
     numbers = not indicator.is_grade
@@ -431,6 +456,15 @@ def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: boo
             continue
         value = values.get(name)
         field_errors = errors.get(name, [])
+        if name == "realization" and computed is not None and not field_errors:
+            # A ratio with both parts: the realisasi is computed, shown, and not sent.
+            cells.append(
+                f'<td><input type="text" id="id_{prefix}-{name}" value="{escape(computed)}" readonly '
+                f'aria-label="{escape(str(labels[name]))} {escape(indicator.code)} (dihitung)" '
+                'title="Dihitung dari pembilang dan penyebut" '
+                'class="form-control form-control-sm text-end bg-body-secondary" style="min-width:4.5rem"></td>'
+            )
+            continue
         feedback = "".join(f'<div class="invalid-feedback">{escape(str(e))}</div>' for e in field_errors)
         # stdlib escape: Django's lazy-aware escaping is 4x slower over 1 800 cells.
         cells.append(

@@ -84,6 +84,7 @@ def indikator_rows(indicators: list[Indicator]) -> Iterator[list]:
             i.responsible_unit,
             spec.label_of(spec.CALCULATION, i.calculation),
             _number(i.end_target),
+            spec.label_of(spec.YES_NO, i.allow_negative),
         ]
 
 

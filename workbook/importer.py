@@ -353,6 +353,10 @@ def _validate_indicators(v: Validator, sheet: Sheet, plan: Plan, goals: dict) ->
             has_parts = data["numerator_label"] and data["denominator_label"]
             calculation = engine.CALC_RATIO if has_parts else engine.CALC_DIRECT
         data["calculation"] = calculation
+        # Without the column: growth may fall below zero, anything else may not.
+        data["allow_negative"] = v.cell(
+            name, row, "Boleh Negatif", choice, mapping=spec.YES_NO, default=calculation == engine.CALC_GROWTH
+        )
         if not code or _duplicate(v, seen, name, row, "Kode", code):
             continue
         if goal and goal not in goals:
@@ -404,6 +408,7 @@ def _validate_targets(v: Validator, sheet: Sheet, plan: Plan, indicators: dict) 
 
 def _validate_realizations(v: Validator, sheet: Sheet, plan: Plan, indicators: dict) -> None:
     name, seen = spec.REALISASI, {}
+    negatives_allowed = {i["code"]: i["allow_negative"] for i in plan.indicators}
     for row in sheet.rows:
         code = v.cell(name, row, "Kode Indikator", text, required=True, label="Kode Indikator")
         when = v.cell(name, row, "Tahun", year)
@@ -434,6 +439,14 @@ def _validate_realizations(v: Validator, sheet: Sheet, plan: Plan, indicators: d
             data["value"] = v.cell(name, row, "Realisasi", value4)
         if data["denominator"] == 0:
             v.error(name, row, "Nilai Penyebut", "Penyebut tidak boleh 0.")
+        if not negatives_allowed.get(code, True):
+            for key, column in (
+                ("value", "Realisasi"),
+                ("numerator", "Nilai Pembilang"),
+                ("denominator", "Nilai Penyebut"),
+            ):
+                if data[key] is not None and data[key] < 0:
+                    v.error(name, row, column, "Nilai negatif tidak mungkin untuk indikator ini (kolom Boleh Negatif).")
         plan.realizations.append(data)
 
 

@@ -56,7 +56,7 @@ HEADERS = {
     ],
 }
 OPTIONAL = {
-    INDIKATOR: ["Cara Hitung", "Target Akhir Renstra"],
+    INDIKATOR: ["Cara Hitung", "Target Akhir Renstra", "Boleh Negatif"],
     TARGET: ["Target PK Perubahan"],
 }
 SHEETS = list(HEADERS)
@@ -107,6 +107,7 @@ VOCABULARIES = {
     (INDIKATOR, "Kumulatif"): list(YES_NO),
     (INDIKATOR, "Rekap Triwulan"): list(ROLLUP),
     (INDIKATOR, "Cara Hitung"): list(CALCULATION),
+    (INDIKATOR, "Boleh Negatif"): list(YES_NO),
     (REALISASI, "Periode"): list(PERIOD),
     (ANGGARAN, "Jenis"): list(LEVEL),
 }
