@@ -215,6 +215,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LKjIP <lkjip@localhos
 if PAGE_CACHE:
     SESSION_ENGINE = "core.sessions"  # cached_db, readable together with a cached page
 
+# Workbook upload attempts kept (errors, annotated copies): each agency's last N, and
+# all from the last D days; older ones are pruned after every upload (and by the
+# prune_imports command).
+WORKBOOK_IMPORTS_KEEP = int(os.environ.get("WORKBOOK_IMPORTS_KEEP", "20"))
+WORKBOOK_IMPORTS_DAYS = int(os.environ.get("WORKBOOK_IMPORTS_DAYS", "90"))
+
 # Reports above this many indicators plus budget lines get their PDF built in the
 # background with a progress page.
 LARGE_REPORT_SIZE = int(os.environ.get("LARGE_REPORT_SIZE", "400"))

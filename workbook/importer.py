@@ -30,6 +30,7 @@ from indicators.models import Goal, Indicator, Mission, PredicateScale, Realizat
 from indicators.values import VALUE_DIGITS, VALUE_PLACES, parse_target
 
 from . import spec
+from .changes import ChangeRecorder, ChangeSummary
 from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_workbook
 
 MAX_VALUE = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
@@ -43,6 +44,8 @@ class ImportResult:
     counts: dict[str, int] = field(default_factory=dict)
     error_count: int = 0  # every error found; `errors` keeps the first MAX_ERRORS
     rows_read: int = 0
+    changes: ChangeSummary | None = None  # what was (or, in a dry run, would be) changed
+    dry_run: bool = False
 
     @property
     def ok(self) -> bool:
@@ -564,13 +567,16 @@ def import_workbook(
     slug: str | None = None,
     replace: bool = False,
     may_change_identity: bool = True,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Validate `data` and, when it has no error, save it in one transaction.
 
     Give `agency` (browser import into that agency) or `slug` (command line: the agency
     is created from the Instansi sheet when the slug does not exist). Without
     `may_change_identity` (a user who may not edit the agency's profile), an Instansi
-    row that differs from the agency's name, address or head is an error.
+    row that differs from the agency's name, address or head is an error. A `dry_run`
+    saves inside a transaction that is rolled back: `result.changes` says what the
+    import would change, and nothing is written.
     """
     result = ImportResult(agency=agency)
     try:
@@ -630,15 +636,31 @@ def import_workbook(
     result.errors, result.error_count = validator.errors, validator.error_count
     if result.errors:
         return result
-    with transaction.atomic(), bumped_once():
-        result.agency = agency or _agency_for(slug, plan)
-        result.counts = _save(result.agency, year_, plan, replace)
-        if plan.nomenclature is not None:
-            _save_nomenclature(result.agency, year_, plan.nomenclature)
-        if plan.mean_cap[0]:  # only the command line gets here with a new cap (checked above)
-            set_region_mean_cap(result.agency.region, plan.mean_cap[1])
-        mark_changed([result.agency.pk])  # bulk writes send no signals
+    result.dry_run = dry_run
+    with transaction.atomic():
+        with bumped_once(), ChangeRecorder() as recorder:
+            result.agency = agency or _agency_for(slug, plan)
+            identity = _identity_changes(result.agency, plan)
+            result.counts = _save(result.agency, year_, plan, replace)
+            if plan.nomenclature is not None:
+                _save_nomenclature(result.agency, year_, plan.nomenclature)
+            if plan.mean_cap[0]:  # only the command line gets here with a new cap (checked above)
+                set_region_mean_cap(result.agency.region, plan.mean_cap[1])
+            mark_changed([result.agency.pk])  # bulk writes send no signals
+            result.changes = recorder.summary(identity)
+        if dry_run:  # after the version bump's own query: nothing may run once this is set
+            transaction.set_rollback(True)
     return result
+
+
+def _identity_changes(agency: Agency, plan: Plan) -> list[tuple[str, str, str]]:
+    """The agency's own fields the Instansi sheet changes (the agency keeps no history)."""
+    changes = []
+    for key, attribute in IDENTITY_FIELDS.items():
+        given, current = plan.instansi.get(key), getattr(agency, attribute)
+        if given and given != current:
+            changes.append((key, current or "(kosong)", given))
+    return changes
 
 
 def _save_nomenclature(agency: Agency, year_: int, nomenclature: str) -> None:

@@ -15,6 +15,10 @@ class WorkbookImport(models.Model):
     error_count = models.PositiveIntegerField("jumlah galat", default=0)
     notes = models.JSONField("catatan", default=list)
     annotated = models.BinaryField("salinan bertanda", null=True, blank=True)
+    # A valid file waiting for the user to confirm its preview; emptied once imported.
+    pending = models.BinaryField("berkas menunggu konfirmasi", null=True, blank=True)
+    data_version = models.PositiveIntegerField("versi data saat pratinjau", null=True, blank=True)
+    changes = models.JSONField("perubahan", default=dict, blank=True)
 
     class Meta:
         verbose_name = "impor workbook"

@@ -7,6 +7,11 @@ urlpatterns = [
     path("instansi/<slug:slug>/<int:year>/excel/", views.workbook_page, name="workbook"),
     path("instansi/<slug:slug>/<int:year>/excel/ekspor.xlsx", views.workbook_export, name="workbook_export"),
     path(
+        "instansi/<slug:slug>/<int:year>/excel/<int:import_id>/pratinjau/",
+        views.workbook_preview,
+        name="workbook_preview",
+    ),
+    path(
         "instansi/<slug:slug>/<int:year>/excel/galat/<int:import_id>.xlsx",
         views.workbook_errors,
         name="workbook_errors",

@@ -40,6 +40,7 @@ ROUTES = {
     "workbook": (READ_WRITE, lambda o: reverse("workbook", args=[o["slug"], YEAR])),
     "workbook_export": (READ, lambda o: reverse("workbook_export", args=[o["slug"], YEAR])),
     "workbook_errors": (READ, lambda o: reverse("workbook_errors", args=[o["slug"], YEAR, o["import"]])),
+    "workbook_preview": (WRITE, lambda o: reverse("workbook_preview", args=[o["slug"], YEAR, o["import"]])),
     "review": (READ_WRITE, lambda o: reverse("review", args=[o["slug"], YEAR])),
     "transition": (WRITE_POST, lambda o: reverse("transition", args=[o["slug"], YEAR, "ajukan"])),
     "resolve_note": (WRITE_POST, lambda o: reverse("resolve_note", args=[o["slug"], YEAR, o["note"]])),
@@ -122,7 +123,9 @@ def build_agency(agency):
     BudgetItemGoal.objects.create(item=item, goal=goal)
     report = Report.objects.create(agency=agency, year=YEAR)
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
-    attempt = WorkbookImport.objects.create(agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK")
+    attempt = WorkbookImport.objects.create(
+        agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK", pending=b"PK", data_version=0
+    )
     note = ReviewNote.objects.create(report=report, text="Periksa target")
     build = PdfBuild.objects.create(agency=agency, year=YEAR, status="done", pdf=b"%PDF-1.7")
     return {

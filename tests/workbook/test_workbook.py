@@ -5,6 +5,7 @@ import io
 import json
 import re
 import zipfile
+from decimal import Decimal as D
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -344,12 +345,63 @@ def test_upload_page_shows_every_error_and_offers_the_annotated_copy(client, dem
     assert "bukan angka" in cell.comment.text and cell.fill.fgColor.rgb.endswith("F8C9C9")
 
 
-def test_upload_success_redirects_with_counts(client, demo):
+def upload(client, data: bytes, name="pati.xlsx"):
+    file = io.BytesIO(data)
+    file.name = name
+    return client.post(reverse("workbook", args=["pati", 2020]), {"file": file})
+
+
+def test_an_upload_shows_what_would_change_and_imports_only_when_confirmed(client, demo):
     client.force_login(get_user_model().objects.get(username="operator-pati"))
-    upload = io.BytesIO(export_workbook(agency("pati"), 2020))
-    upload.name = "pati.xlsx"
-    response = client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}, follow=True)
-    assert "diimpor: 3 sasaran, 4 indikator" in response.content.decode()
+    data = export_workbook(agency("pati"), 2020)
+    sheet = load_workbook(io.BytesIO(data))[spec.REALISASI]
+    row = next(
+        r[0].row
+        for r in sheet.iter_rows(min_row=2)
+        if r[0].value == "S2.1" and r[1].value == 2020 and r[2].value == "Tahunan"
+    )
+    response = upload(client, edited(data, {(spec.REALISASI, f"D{row}"): "47,5"}))
+    assert response.status_code == 302
+    preview = client.get(response["Location"])
+    page = preview.content.decode()
+    assert "Pratinjau impor pati.xlsx" in page and "Belum ada yang disimpan" in page
+    counts = re.search(r'data-testid="preview-counts".*?</table>', page, re.S).group(0)
+    assert re.search(r"<td>Realisasi</td><td class=\"num\">0</td><td class=\"num\">1</td>", counts)
+    assert "S2.1 2020 Tahunan" in page and "44,39 → <strong>47,5</strong>" in page
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    assert Realization.objects.get(indicator=indicator, year=2020, quarter=None).value == D("44.39")  # not yet
+    done = client.post(response["Location"], follow=True)
+    assert "diimpor: Realisasi: 1 diubah" in done.content.decode()
+    assert Realization.objects.get(indicator=indicator, year=2020, quarter=None).value == D("47.5")
+    assert client.post(response["Location"]).status_code == 404  # a preview is imported once
+
+
+def test_a_preview_made_stale_by_another_change_is_shown_again_not_imported(client, demo):
+    client.force_login(get_user_model().objects.get(username="operator-pati"))
+    response = upload(client, export_workbook(agency("pati"), 2020))
+    pati = agency("pati")
+    Agency.objects.filter(pk=pati.pk).update(data_version=pati.data_version + 1)  # someone saved meanwhile
+    again = client.post(response["Location"], follow=True)
+    assert "Data instansi berubah sejak pratinjau dibuat" in again.content.decode()
+    assert WorkbookImport.objects.get().succeeded is False
+
+
+def test_the_command_dry_run_prints_the_changes_and_saves_nothing(demo, tmp_path, capsys):
+    data = export_workbook(agency("pati"), 2020)
+    sheet = load_workbook(io.BytesIO(data))[spec.REALISASI]
+    row = next(
+        r[0].row
+        for r in sheet.iter_rows(min_row=2)
+        if r[0].value == "S2.1" and r[1].value == 2020 and r[2].value == "Tahunan"
+    )
+    path = tmp_path / "pati.xlsx"
+    path.write_bytes(edited(data, {(spec.REALISASI, f"D{row}"): "47,5"}))
+    call_command("import_workbook", str(path), agency="pati", year=2020, dry_run=True)
+    out = capsys.readouterr().out
+    assert "Realisasi: S2.1 2020 Tahunan diubah: " in out and "44,39 -> 47,5" in out
+    assert "Uji coba (tidak ada yang disimpan)" in out and "Realisasi: 1 diubah" in out
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    assert Realization.objects.get(indicator=indicator, year=2020, quarter=None).value == D("44.39")
 
 
 def test_reviewer_cannot_upload(client, demo):
@@ -592,9 +644,11 @@ def test_an_operator_cannot_rename_the_agency_through_the_instansi_sheet(client,
     assert "Nama Instansi &#x27;Dinas Palsu&#x27; berbeda dengan data instansi" in page
     assert "Nama Kepala &#x27;Bukan Kepala&#x27; berbeda" in page
     assert agency("pati").name == pati.name and agency("pati").head_name == pati.head_name
-    # An administrator may: the same file renames the agency.
+    # An administrator may: the same file renames the agency, after its preview says so.
     client.force_login(User.objects.get(username="admin"))
     upload = io.BytesIO(renamed)
     upload.name = "ganti-nama.xlsx"
-    assert client.post(reverse("workbook", args=["pati", 2020]), {"file": upload}).status_code == 302
+    preview = client.post(reverse("workbook", args=["pati", 2020]), {"file": upload})["Location"]
+    assert "Dinas Palsu" in client.get(preview).content.decode()
+    client.post(preview)
     assert (agency("pati").name, agency("pati").head_name) == ("Dinas Palsu", "Bukan Kepala")
