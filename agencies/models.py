@@ -67,6 +67,12 @@ class Agency(models.Model):
     head_name = models.CharField("nama kepala", max_length=200, blank=True)
     head_rank = models.CharField("pangkat kepala", max_length=200, blank=True)
     head_nip = models.CharField("NIP kepala", max_length=30, blank=True)
+    sign_place = models.CharField(
+        "tempat penandatanganan",
+        max_length=100,
+        blank=True,
+        help_text="Dipakai laporan yang tidak menyebut tempatnya sendiri; kosong = nama pemda.",
+    )
     emblem = models.ImageField("lambang", upload_to="emblems/", blank=True)
     # Bumped after every committed change to the agency's data: cached pages key on it,
     # so a cache entry is never served after the data it was computed from changed.

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import history_views, review_views, views
+from . import history_views, profile_views, review_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("instansi/<slug:slug>/", views.agency_home, name="agency_home"),
+    path("instansi/<slug:slug>/profil/", profile_views.agency_profile, name="agency_profile"),
     path("instansi/<slug:slug>/tahun/", views.year_switch, name="agency_year_switch"),
     path("instansi/<slug:slug>/<int:year>/", views.workspace, name="workspace"),
     path("instansi/<slug:slug>/<int:year>/narasi/", views.narrative, name="narrative"),

@@ -27,6 +27,9 @@ READ, READ_WRITE, WRITE, WRITE_POST = "read", "read_write", "write", "write_post
 # name -> (kind, how the URL is built from an agency's objects, query string)
 ROUTES = {
     "agency_home": (READ, lambda o: reverse("agency_home", args=[o["slug"]])),
+    # Read by all who see the agency; changed only with the "change agency" permission
+    # (operators have none by default: tests/reports/test_profile.py).
+    "agency_profile": (READ_WRITE, lambda o: reverse("agency_profile", args=[o["slug"]])),
     "agency_year_switch": (READ, lambda o: reverse("agency_year_switch", args=[o["slug"]]) + "?tahun=2020"),
     "workspace": (READ, lambda o: reverse("workspace", args=[o["slug"], YEAR])),
     "renstra_list": (READ, lambda o: reverse("renstra_list", args=[o["slug"]])),

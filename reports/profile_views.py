@@ -1,0 +1,46 @@
+"""The agency's profile: who heads it and where its reports are signed. Everyone who
+sees the agency reads it; only users allowed to edit the agency profile change it
+(the same permission the workbook's Instansi sheet asks for)."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from agencies.access import can_edit_profile, get_agency_for
+from agencies.models import Agency
+from indicators.navigation import agency_context
+
+
+class AgencyProfileForm(forms.ModelForm):
+    class Meta:
+        model = Agency
+        fields = ["name", "address", "phone", "email", "head_name", "head_rank", "head_nip", "sign_place"]
+        widgets = {"address": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_head_nip(self):
+        nip = self.cleaned_data["head_nip"].replace(" ", "")
+        if nip and (not nip.isdigit() or len(nip) != 18):
+            raise forms.ValidationError("NIP terdiri dari 18 angka.")
+        return nip
+
+
+@login_required
+def agency_profile(request, slug):
+    agency = get_agency_for(request.user, slug)
+    may_edit = can_edit_profile(request.user, agency)
+    if request.method == "POST" and not may_edit:
+        raise PermissionDenied(
+            "Profil instansi hanya dapat diubah oleh administrator atau pengguna yang diberi izin mengubah instansi."
+        )
+    form = AgencyProfileForm(request.POST or None, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Profil instansi disimpan.")
+        return redirect("agency_profile", slug=agency.slug)
+    return render(
+        request,
+        "reports/agency_profile.html",
+        agency_context(request, agency, form=form, may_edit=may_edit, tab="profile"),
+    )
