@@ -99,17 +99,6 @@ def _store_realization(
     row.save()
 
 
-@transaction.atomic
-def save_targets(indicator: Indicator, rows: list[dict]) -> None:
-    """Store an indicator's Renstra / PK / revised PK targets for every year of its period."""
-    for row in rows:
-        _store_target(
-            indicator,
-            row["year"],
-            {"renstra": row["renstra"], "agreement": row["agreement"], "agreement_revised": row["agreement_revised"]},
-        )
-
-
 def unsaved_grid_row(indicator: Indicator, year: int, data: dict) -> tuple[list[Target], list[Realization]]:
     """The indicator's stored targets and realizations with `year` replaced by typed values.
 

@@ -136,6 +136,7 @@ class TargetRowForm(forms.Form):
     """One year of an indicator's targets in the Renstra target table."""
 
     year = forms.IntegerField(widget=forms.HiddenInput)
+    loaded = forms.CharField(widget=forms.HiddenInput, required=False)  # the cells as the page loaded them
     renstra = forms.CharField(label="Target Renstra", required=False)
     agreement = forms.CharField(label="Target PK", required=False)
     agreement_revised = forms.CharField(label="Target PK Perubahan", required=False)

@@ -179,3 +179,69 @@ def _write_cells(indicator: Indicator, year: int, data: dict, changed: set[str])
     for number, name in enumerate(QUARTERS, 1):
         if name in changed:
             _store_realization(indicator, year, number, existing=realizations.get(number), known=True, value=data[name])
+
+
+# --- The Renstra target table of one indicator: the same cell-by-cell rule ----------
+
+TARGET_CELLS = {"renstra": "target Renstra", "agreement": "target PK", "agreement_revised": "target PK Perubahan"}
+
+
+def target_texts(indicator: Indicator, year: int) -> dict[str, str]:
+    """What each target cell of `year` shows, from what is stored."""
+    target = next((t for t in indicator.targets.all() if t.year == year), None)
+    if target is None:
+        return dict.fromkeys(TARGET_CELLS, "")
+    return {
+        prefix: target_text(
+            getattr(target, prefix), getattr(target, f"{prefix}_upper"), getattr(target, f"{prefix}_grade")
+        )
+        for prefix in TARGET_CELLS
+    }
+
+
+class TargetConflict(Exception):
+    """Target cells both users changed: [(year, cell, stored text)]."""
+
+    def __init__(self, clashes: list[tuple[int, str, str]]):
+        super().__init__(f"{len(clashes)} sel target diubah pengguna lain")
+        self.clashes = clashes
+
+
+@transaction.atomic
+def save_target_cells(indicator: Indicator, rows: list[tuple[int, dict, dict[str, str], dict[str, str] | None]]) -> int:
+    """Store the changed target cells of an indicator, all or nothing; returns how many.
+
+    Each row is (year, cleaned form data, typed cell texts, loaded cell texts)."""
+    fresh = Indicator.objects.select_for_update().prefetch_related("targets").get(pk=indicator.pk)
+    plans, clashes = [], []
+    for year, data, typed, loaded in rows:
+        stored = target_texts(fresh, year)
+        baseline = loaded if loaded is not None else stored
+        changed = [c for c in TARGET_CELLS if c in typed and not same(typed[c], baseline.get(c, ""))]
+        if loaded is not None:
+            clashes += [
+                (year, c, stored[c])
+                for c in changed
+                if not same(stored[c], loaded.get(c, "")) and not same(stored[c], typed[c])
+            ]
+        plans.append((year, data, changed))
+    if clashes:
+        raise TargetConflict(clashes)
+    written = 0
+    for year, data, changed in plans:
+        if changed:
+            existing = next((t for t in fresh.targets.all() if t.year == year), None)
+            _store_target(fresh, year, {c: data[c] for c in changed}, existing=existing, known=True)
+            written += len(changed)
+    return written
+
+
+def read_target_loaded(raw: str | None) -> dict[str, str] | None:
+    """The target cells as the page loaded them (None when missing or mangled)."""
+    try:
+        loaded = json.loads(raw or "")
+    except ValueError:
+        return None
+    if not isinstance(loaded, dict):
+        return None
+    return {name: str(loaded.get(name, "")) for name in TARGET_CELLS}

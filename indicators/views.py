@@ -21,7 +21,7 @@ from agencies.access import can_write as can_edit
 from core.numbers import format_number, format_percent
 
 from . import capaian as engine
-from .actions import save_targets, unsaved_grid_row
+from .actions import unsaved_grid_row
 from .forms import (
     GoalForm,
     GridRowForm,
@@ -33,16 +33,20 @@ from .forms import (
 from .grid import (
     CELL_LABELS,
     GRID_CELLS,
+    TARGET_CELLS,
     GridConflict,
+    TargetConflict,
     cell_texts,
     changed_cells,
     loaded_field,
     read_loaded,
+    read_target_loaded,
     save_grid,
+    save_target_cells,
+    target_texts,
 )
 from .models import Goal, Indicator, Realization, RenstraPeriod, ScoringContext, Target
 from .navigation import agency_context, checked_year, remember_year
-from .values import target_text
 
 STATUS_LABELS = engine.STATUS_LABELS
 
@@ -256,22 +260,10 @@ def indicator_targets(request, slug, indicator_id):
     )
     editable = can_edit_years(request.user, agency, indicator.period.start_year, indicator.period.end_year)
     years = indicator.period.years
-    stored = {t.year: t for t in indicator.targets.all()}
     initial = []
     for year in years:
-        t = stored.get(year)
-        initial.append(
-            {
-                "year": year,
-                "renstra": target_text(t.renstra, t.renstra_upper, t.renstra_grade) if t else "",
-                "agreement": target_text(t.agreement, t.agreement_upper, t.agreement_grade) if t else "",
-                "agreement_revised": target_text(
-                    t.agreement_revised, t.agreement_revised_upper, t.agreement_revised_grade
-                )
-                if t
-                else "",
-            }
-        )
+        texts = target_texts(indicator, year)
+        initial.append({"year": year, **texts, "loaded": loaded_field(texts)})
     data = request.POST if request.method == "POST" else None
     if data is not None:
         assert_years_writable(agency, indicator.period.start_year, indicator.period.end_year)
@@ -279,10 +271,42 @@ def indicator_targets(request, slug, indicator_id):
         TargetRowForm(data, initial=row, prefix=f"y{row['year']}", indicator=indicator, years=years) for row in initial
     ]
     if data is not None and all(f.is_valid() for f in forms):
-        save_targets(indicator, [f.cleaned_data for f in forms])
-        messages.success(request, f"Target indikator {indicator.code} disimpan.")
-        return redirect("indicator_targets", slug=agency.slug, indicator_id=indicator.pk)
-    if data is not None:
+        rows = [
+            (
+                f.cleaned_data["year"],
+                f.cleaned_data,
+                {c: data[f"{f.prefix}-{c}"] for c in TARGET_CELLS if f"{f.prefix}-{c}" in data},
+                read_target_loaded(data.get(f"{f.prefix}-loaded")),
+            )
+            for f in forms
+        ]
+        try:
+            written = save_target_cells(indicator, rows)
+        except TargetConflict as conflict:
+            # Keep what was typed; the page now carries what is stored, so saving again
+            # overwrites those cells knowingly.
+            fresh = Indicator.objects.prefetch_related("targets").get(pk=indicator.pk)
+            changed = data.copy()
+            for f in forms:
+                changed[f"{f.prefix}-loaded"] = loaded_field(target_texts(fresh, f.cleaned_data["year"]))
+            forms = [
+                TargetRowForm(changed, initial=row, prefix=f"y{row['year']}", indicator=indicator, years=years)
+                for row in initial
+            ]
+            clashes = "; ".join(
+                f"{year} {TARGET_CELLS[cell]}: tersimpan {stored or '(kosong)'}, Anda "
+                f"{data.get(f'y{year}-{cell}') or '(kosong)'}"
+                for year, cell, stored in conflict.clashes
+            )
+            messages.error(
+                request,
+                f"Sel berikut juga diubah pengguna lain sejak halaman ini dibuka; tidak ada yang disimpan: {clashes}. "
+                "Simpan lagi untuk menimpa sel itu saja.",
+            )
+        else:
+            messages.success(request, f"Target indikator {indicator.code} disimpan ({written} sel berubah).")
+            return redirect("indicator_targets", slug=agency.slug, indicator_id=indicator.pk)
+    elif data is not None:
         messages.error(request, "Ada isian yang salah; tidak ada yang disimpan. Periksa sel yang ditandai.")
     return render(
         request,

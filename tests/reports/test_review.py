@@ -394,3 +394,29 @@ def test_the_dashboard_filters_each_of_the_four_statuses(demo):
         assert ('data-status="returned"' in page) == shown, value
     page = reviewer.get(reverse("dashboard", args=[YEAR])).content.decode()
     assert '<option value="returned"' in page and "Dikembalikan" in page
+
+
+def test_the_target_table_saves_cell_by_cell_too(demo):
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    url = reverse("indicator_targets", args=["pati", indicator.pk])
+    a, b = login("operator-pati"), login("operator-pati")
+    page_a, page_b = target_inputs(a.get(url)), target_inputs(b.get(url))
+    page_a["y2021-agreement"] = "60"
+    assert a.post(url, page_a).status_code == 302
+    page_b["y2022-agreement"] = "70"  # B's page still shows the old 2021 value
+    assert b.post(url, page_b).status_code == 302
+    stored = {t.year: t.agreement for t in indicator.targets.all()}
+    assert (stored[2021], stored[2022]) == (D(60), D(70))
+    page_a, page_b = target_inputs(a.get(url)), target_inputs(b.get(url))
+    page_a["y2021-agreement"], page_b["y2021-agreement"] = "61", "62"
+    assert a.post(url, page_a).status_code == 302
+    conflict = b.post(url, page_b)
+    assert "2021 target PK: tersimpan 61, Anda 62" in unescape(conflict.content.decode())
+    assert b.post(url, target_inputs(conflict)).status_code == 302
+    assert indicator.targets.get(year=2021).agreement == D(62)
+
+
+def target_inputs(response) -> dict:
+    html = response.content.decode()
+    inputs = re.findall(r'<input [^>]*?name="(y\d{4}-[a-z_]+)"[^>]*?value="([^"]*)"', html)
+    return {name: unescape(value) for name, value in inputs}
