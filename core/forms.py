@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 
 from .numbers import NumberFormatError, format_number, parse_number
 
@@ -37,3 +38,14 @@ class IndonesianDecimalField(forms.DecimalField):
     def widget_attrs(self, widget):
         # Skip NumberInput's step/min/max attributes: the widget is a text input.
         return forms.Field.widget_attrs(self, widget)
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with its refusal in plain Indonesian: the translated
+    message names the field twice ("nama pengguna nama pengguna")."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil.",
+        "inactive": "Akun ini tidak aktif. Hubungi administrator.",
+    }

@@ -2,9 +2,15 @@ import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 
 logger = logging.getLogger(__name__)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without a <link rel="icon"> (the admin)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 def alive(request):

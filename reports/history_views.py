@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -9,6 +11,7 @@ from django.views.decorators.http import require_safe
 from agencies.access import get_agency_for
 from core import registry
 from core.audit import via_label
+from core.numbers import format_number
 from indicators.models import Indicator, Realization, Target
 from indicators.navigation import agency_context, checked_year
 
@@ -43,7 +46,14 @@ def _changes(records, limit: int = 300) -> list[dict]:
 
 
 def _show(value) -> str:
-    return "-" if value in (None, "") else str(value)
+    """A stored value as the rest of the app prints it (44.3900 -> 44,39)."""
+    if value in (None, ""):
+        return "-"
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, Decimal):
+        return format_number(value, places=None)
+    return str(value)
 
 
 def _merge(*querysets) -> list:

@@ -98,3 +98,17 @@ def test_an_admin_can_force_a_password_reset(client, operator):
     operator.refresh_from_db()
     assert not operator.has_usable_password()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["operator@example.go.id"]
+
+
+def test_a_wrong_password_is_refused_in_plain_indonesian(client, operator):
+    page = login(client, "operator-x", "salah").content.decode()
+    assert "Nama pengguna atau kata sandi salah." in page
+    assert "nama pengguna nama pengguna" not in page.lower()
+
+
+def test_the_favicon_exists_where_browsers_look_for_it(client, db):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("/favicon.svg")
+    assert finders.find("favicon.svg")  # served by WhiteNoise (not by the test client)
