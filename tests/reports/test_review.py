@@ -358,8 +358,10 @@ def test_operator_sees_and_resolves_review_notes(demo):
 def test_returned_the_year_is_writable_again_and_a_resubmission_freezes_it(demo):
     operator, reviewer = login("operator-pati"), login("reviewer")
     indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    opened_before = grid_data(operator, indicator, "41")  # a page opened before submitting
     step(operator, "ajukan")
-    assert operator.post(reverse("grid", args=["pati", YEAR]), grid_data(operator, indicator, "41")).status_code == 403
+    assert 'id="grid-form"' not in operator.get(reverse("grid", args=["pati", YEAR])).content.decode()
+    assert operator.post(reverse("grid", args=["pati", YEAR]), opened_before).status_code == 403
     step(reviewer, "kembalikan", note="Periksa S2.1.")
     assert operator.post(reverse("grid", args=["pati", YEAR]), grid_data(operator, indicator, "41")).status_code == 302
     assert Realization.objects.get(indicator=indicator, year=YEAR, quarter=None).value == D(41)
