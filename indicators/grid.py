@@ -83,7 +83,7 @@ def loaded_field(texts: dict[str, str]) -> str:
     return json.dumps(texts, ensure_ascii=False, separators=(",", ":"))
 
 
-def read_loaded(raw: str | None) -> dict[str, str] | None:
+def read_loaded(raw: str | None, cells=CELL_LABELS) -> dict[str, str] | None:
     """The cells as the page loaded them; None when the field is missing or mangled
     (then every differing cell counts as changed, as a form without it would)."""
     try:
@@ -92,7 +92,7 @@ def read_loaded(raw: str | None) -> dict[str, str] | None:
         return None
     if not isinstance(loaded, dict):
         return None
-    return {name: str(loaded.get(name, "")) for name in CELL_LABELS}
+    return {name: str(loaded.get(name, "")) for name in cells}
 
 
 def same(a: str, b: str) -> bool:
@@ -234,14 +234,3 @@ def save_target_cells(indicator: Indicator, rows: list[tuple[int, dict, dict[str
             _store_target(fresh, year, {c: data[c] for c in changed}, existing=existing, known=True)
             written += len(changed)
     return written
-
-
-def read_target_loaded(raw: str | None) -> dict[str, str] | None:
-    """The target cells as the page loaded them (None when missing or mangled)."""
-    try:
-        loaded = json.loads(raw or "")
-    except ValueError:
-        return None
-    if not isinstance(loaded, dict):
-        return None
-    return {name: str(loaded.get(name, "")) for name in TARGET_CELLS}

@@ -40,7 +40,6 @@ from .grid import (
     changed_cells,
     loaded_field,
     read_loaded,
-    read_target_loaded,
     save_grid,
     save_target_cells,
     target_texts,
@@ -276,7 +275,7 @@ def indicator_targets(request, slug, indicator_id):
                 f.cleaned_data["year"],
                 f.cleaned_data,
                 {c: data[f"{f.prefix}-{c}"] for c in TARGET_CELLS if f"{f.prefix}-{c}" in data},
-                read_target_loaded(data.get(f"{f.prefix}-loaded")),
+                read_loaded(data.get(f"{f.prefix}-loaded"), TARGET_CELLS),
             )
             for f in forms
         ]

@@ -347,6 +347,16 @@ def test_upload_page_shows_every_error_and_offers_the_annotated_copy(client, dem
     assert "bukan angka" in cell.comment.text and cell.fill.fgColor.rgb.endswith("F8C9C9")
 
 
+def yearly_realisasi_row(data: bytes, code: str, year: int) -> int:
+    """The Realisasi sheet row of an indicator's yearly realisation."""
+    sheet = load_workbook(io.BytesIO(data))[spec.REALISASI]
+    return next(
+        r[0].row
+        for r in sheet.iter_rows(min_row=2)
+        if r[0].value == code and r[1].value == year and r[2].value == "Tahunan"
+    )
+
+
 def upload(client, data: bytes, name="pati.xlsx"):
     file = io.BytesIO(data)
     file.name = name
@@ -356,12 +366,7 @@ def upload(client, data: bytes, name="pati.xlsx"):
 def test_an_upload_shows_what_would_change_and_imports_only_when_confirmed(client, demo):
     client.force_login(get_user_model().objects.get(username="operator-pati"))
     data = export_workbook(agency("pati"), 2020)
-    sheet = load_workbook(io.BytesIO(data))[spec.REALISASI]
-    row = next(
-        r[0].row
-        for r in sheet.iter_rows(min_row=2)
-        if r[0].value == "S2.1" and r[1].value == 2020 and r[2].value == "Tahunan"
-    )
+    row = yearly_realisasi_row(data, "S2.1", 2020)
     response = upload(client, edited(data, {(spec.REALISASI, f"D{row}"): "47,5"}))
     assert response.status_code == 302
     preview = client.get(response["Location"])
@@ -390,12 +395,7 @@ def test_a_preview_made_stale_by_another_change_is_shown_again_not_imported(clie
 
 def test_the_command_dry_run_prints_the_changes_and_saves_nothing(demo, tmp_path, capsys):
     data = export_workbook(agency("pati"), 2020)
-    sheet = load_workbook(io.BytesIO(data))[spec.REALISASI]
-    row = next(
-        r[0].row
-        for r in sheet.iter_rows(min_row=2)
-        if r[0].value == "S2.1" and r[1].value == 2020 and r[2].value == "Tahunan"
-    )
+    row = yearly_realisasi_row(data, "S2.1", 2020)
     path = tmp_path / "pati.xlsx"
     path.write_bytes(edited(data, {(spec.REALISASI, f"D{row}"): "47,5"}))
     call_command("import_workbook", str(path), agency="pati", year=2020, dry_run=True)
