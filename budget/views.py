@@ -6,11 +6,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from agencies.access import assert_year_writable, can_edit_year, get_agency_for
+from core import concurrency
+from core.concurrency import drop_vanished_rows
 from core.numbers import format_rupiah as rupiah
 from indicators.navigation import agency_context, checked_year, remember_year
 
 from .forms import AllocationFormSet, BudgetItemForm, money_fields_not_negative
-from .models import BudgetItem, FundingSource, spending_split_for
+from .models import BudgetAllocation, BudgetItem, FundingSource, spending_split_for
 from .tree import budget_tree
 
 
@@ -51,53 +53,78 @@ def item_form(request, slug, year, item_id=None):
     agency = get_agency_for(request.user, slug, write=True)
     year = checked_year(year)
     assert_year_writable(agency, year)
-    inherited_goals = []
-    if item_id:
-        item = get_object_or_404(BudgetItem, pk=item_id, agency=agency, year=year)
-    else:
-        item = BudgetItem(agency=agency, year=year, level=BudgetItem.Level.PROGRAM)
-        parent_id = request.GET.get("induk")
-        if parent_id and parent_id.isdigit():
-            item.parent = BudgetItem.objects.filter(agency=agency, year=year, pk=parent_id).first()
-            if item.parent:
-                item.level = (
-                    BudgetItem.Level.KEGIATAN
-                    if item.parent.level == BudgetItem.Level.PROGRAM
-                    else BudgetItem.Level.SUB_KEGIATAN
-                )
-                inherited_goals = list(item.parent.goals.all())
-                item.spending_type = item.parent.spending_type
-    form = BudgetItemForm(request.POST or None, instance=item, agency=agency, year=year)
-    if inherited_goals:  # a new kegiatan supports what its program supports, unless changed
-        form.initial["supported_goals"] = inherited_goals
-    allocations = AllocationFormSet(
-        request.POST or None, instance=item, prefix="dana", queryset=item.allocations.all() if item.pk else None
-    )
-    money_fields_not_negative(allocations)
-    for f in allocations.forms:
-        f.fields["source"].queryset = FundingSource.objects.for_region(agency.region)
-    if request.method == "POST":
-        if form.is_valid() and allocations.is_valid():
-            with transaction.atomic():
+    data = request.POST.copy() if request.method == "POST" else None
+    with transaction.atomic():  # what is stored is read under lock, compared and written at once
+        item = _item_for(agency, year, item_id, request.GET.get("induk"))
+        dropped, renewed = (
+            drop_vanished_rows(data, "dana", item.allocations.values_list("pk", flat=True))
+            if (data is not None and item.pk)
+            else ([], [])
+        )
+        form = BudgetItemForm(data, instance=item, agency=agency, year=year)
+        if not item.pk and item.parent:  # a new kegiatan supports what its program supports, unless changed
+            form.initial["supported_goals"] = list(item.parent.goals.all())
+        allocations = AllocationFormSet(
+            data,
+            instance=item,
+            prefix="dana",
+            queryset=item.allocations.select_for_update() if item.pk else BudgetAllocation.objects.none(),
+        )
+        money_fields_not_negative(allocations)
+        for f in allocations.forms:
+            f.fields["source"].queryset = FundingSource.objects.for_region(agency.region)
+        if item.pk:
+            concurrency.track(form, allocations)
+        if data is not None:
+            clashes = concurrency.merge_stored(form) + concurrency.merge_formset(allocations) if item.pk else []
+            valid = all([form.is_valid(), allocations.is_valid()])
+            concurrency.report(clashes)
+            for note in dropped + renewed:
+                messages.warning(request, note)
+            if valid and not clashes and not renewed:
                 item = form.save()
                 allocations.instance = item
                 allocations.save()
-            messages.success(request, f"{item.get_level_display()} {item.code} disimpan.")
-            for allocation in item.allocations.select_related("source"):
-                if allocation.realisasi is not None and allocation.realisasi > allocation.pagu:
-                    messages.warning(
-                        request,
-                        f"Realisasi {allocation.source} ({rupiah(allocation.realisasi)}) melebihi pagunya "
-                        f"({rupiah(allocation.pagu)}). Periksa kembali; baris ini ditandai pada pemeriksaan "
-                        "konsistensi laporan.",
-                    )
-            return redirect("budget", slug=agency.slug, year=year)
-        messages.error(request, "Ada isian yang salah; tidak ada yang disimpan.")
+                _tell_saved(request, item)
+                return redirect("budget", slug=agency.slug, year=year)
+            if clashes:
+                messages.error(request, concurrency.clash_message(clashes))
+            elif not valid:
+                messages.error(request, "Ada isian yang salah; tidak ada yang disimpan.")
     return render(
         request,
         "budget/item_form.html",
         agency_context(request, agency, year, form=form, allocations=allocations, item=item, tab="budget"),
     )
+
+
+def _item_for(agency, year, item_id, parent_id) -> BudgetItem:
+    """The stored item, locked; or a new one under the parent the link names."""
+    if item_id:
+        return get_object_or_404(BudgetItem.objects.select_for_update(), pk=item_id, agency=agency, year=year)
+    item = BudgetItem(agency=agency, year=year, level=BudgetItem.Level.PROGRAM)
+    if parent_id and parent_id.isdigit():
+        item.parent = BudgetItem.objects.filter(agency=agency, year=year, pk=parent_id).first()
+        if item.parent:
+            item.level = (
+                BudgetItem.Level.KEGIATAN
+                if item.parent.level == BudgetItem.Level.PROGRAM
+                else BudgetItem.Level.SUB_KEGIATAN
+            )
+            item.spending_type = item.parent.spending_type
+    return item
+
+
+def _tell_saved(request, item: BudgetItem) -> None:
+    messages.success(request, f"{item.get_level_display()} {item.code} disimpan.")
+    for allocation in item.allocations.select_related("source"):
+        if allocation.realisasi is not None and allocation.realisasi > allocation.pagu:
+            messages.warning(
+                request,
+                f"Realisasi {allocation.source} ({rupiah(allocation.realisasi)}) melebihi pagunya "
+                f"({rupiah(allocation.pagu)}). Periksa kembali; baris ini ditandai pada pemeriksaan "
+                "konsistensi laporan.",
+            )
 
 
 @login_required

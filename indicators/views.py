@@ -18,6 +18,8 @@ from agencies.access import (
     locked_years,
 )
 from agencies.access import can_write as can_edit
+from core import concurrency
+from core.concurrency import saved_without_clash
 from core.numbers import format_number, format_percent
 
 from . import capaian as engine
@@ -50,8 +52,9 @@ from .navigation import agency_context, checked_year, remember_year
 STATUS_LABELS = engine.STATUS_LABELS
 
 
-def period_of(agency, period_id) -> RenstraPeriod:
-    return get_object_or_404(RenstraPeriod, pk=period_id, agency=agency)
+def period_of(agency, period_id, lock=False) -> RenstraPeriod:
+    periods = RenstraPeriod.objects.select_for_update() if lock else RenstraPeriod.objects
+    return get_object_or_404(periods, pk=period_id, agency=agency)
 
 
 # --- Renstra ------------------------------------------------------------------------
@@ -72,18 +75,36 @@ def renstra_list(request, slug):
 @login_required
 def renstra_form(request, slug, period_id=None):
     agency = get_agency_for(request.user, slug, write=True)
-    period = period_of(agency, period_id) if period_id else RenstraPeriod(agency=agency)
-    if period.pk:
-        assert_years_writable(agency, period.start_year, period.end_year)
-    form = RenstraPeriodForm(request.POST or None, instance=period, agency=agency)
-    missions = MissionFormSet(request.POST or None, instance=period, prefix="misi")
-    if request.method == "POST" and form.is_valid() and missions.is_valid():
-        with transaction.atomic():
-            period = form.save()
-            missions.instance = period
-            missions.save()
-        messages.success(request, "Periode Renstra disimpan.")
-        return redirect("plan", slug=agency.slug, period_id=period.pk)
+    data = request.POST.copy() if request.method == "POST" else None
+    with transaction.atomic():  # read under lock, compared and written at once
+        if period_id:
+            period = period_of(agency, period_id, lock=True)
+            assert_years_writable(agency, period.start_year, period.end_year)
+        else:
+            period = RenstraPeriod(agency=agency)
+        dropped, renewed = (
+            concurrency.drop_vanished_rows(data, "misi", period.missions.values_list("pk", flat=True))
+            if data is not None and period.pk
+            else ([], [])
+        )
+        form = RenstraPeriodForm(data, instance=period, agency=agency)
+        missions = MissionFormSet(data, instance=period, prefix="misi")
+        if period.pk:
+            concurrency.track(form, missions)
+        if data is not None:
+            clashes = concurrency.merge_stored(form) + concurrency.merge_formset(missions) if period.pk else []
+            valid = all([form.is_valid(), missions.is_valid()])
+            concurrency.report(clashes)
+            for note in dropped + renewed:
+                messages.warning(request, note)
+            if valid and not clashes and not renewed:
+                period = form.save()
+                missions.instance = period
+                missions.save()
+                messages.success(request, "Periode Renstra disimpan.")
+                return redirect("plan", slug=agency.slug, period_id=period.pk)
+            if clashes:
+                messages.error(request, concurrency.clash_message(clashes))
     return render(
         request,
         "indicators/renstra_form.html",
@@ -172,20 +193,21 @@ def ordered_tree(goals: list[Goal]) -> list[tuple[Goal, int]]:
 @login_required
 def goal_form(request, slug, period_id=None, goal_id=None):
     agency = get_agency_for(request.user, slug, write=True)
-    if goal_id:
-        goal = get_object_or_404(Goal, pk=goal_id, period__agency=agency)
-        period = goal.period
-    else:
-        period = period_of(agency, period_id)
-        goal = Goal(period=period, kind=request.GET.get("jenis") or Goal.Kind.SASARAN)
-        if request.GET.get("induk"):
-            goal.parent = Goal.objects.filter(period=period, pk=request.GET["induk"]).first()
-    assert_years_writable(agency, period.start_year, period.end_year)
-    form = GoalForm(request.POST or None, instance=goal, period=period)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"{form.instance.get_kind_display()} {form.instance.code} disimpan.")
-        return redirect("plan", slug=agency.slug, period_id=period.pk)
+    data = request.POST.copy() if request.method == "POST" else None
+    with transaction.atomic():  # read under lock, compared and written at once
+        if goal_id:
+            goal = get_object_or_404(Goal.objects.select_for_update(), pk=goal_id, period__agency=agency)
+            period = goal.period
+        else:
+            period = period_of(agency, period_id)
+            goal = Goal(period=period, kind=request.GET.get("jenis") or Goal.Kind.SASARAN)
+            if request.GET.get("induk"):
+                goal.parent = Goal.objects.filter(period=period, pk=request.GET["induk"]).first()
+        assert_years_writable(agency, period.start_year, period.end_year)
+        form = GoalForm(data, instance=goal, period=period)
+        if saved_without_clash(request, form):
+            messages.success(request, f"{form.instance.get_kind_display()} {form.instance.code} disimpan.")
+            return redirect("plan", slug=agency.slug, period_id=period.pk)
     return render(
         request,
         "indicators/goal_form.html",
@@ -212,20 +234,21 @@ def goal_delete(request, slug, goal_id):
 @login_required
 def indicator_form(request, slug, period_id=None, indicator_id=None):
     agency = get_agency_for(request.user, slug, write=True)
-    if indicator_id:
-        indicator = get_object_or_404(Indicator, pk=indicator_id, period__agency=agency)
-        period = indicator.period
-    else:
-        period = period_of(agency, period_id)
-        indicator = Indicator(period=period)
-        if request.GET.get("sasaran"):
-            indicator.goal = Goal.objects.filter(period=period, pk=request.GET["sasaran"]).first()
-    assert_years_writable(agency, period.start_year, period.end_year)
-    form = IndicatorForm(request.POST or None, instance=indicator, period=period)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"Indikator {form.instance.code} disimpan.")
-        return redirect("plan", slug=agency.slug, period_id=period.pk)
+    data = request.POST.copy() if request.method == "POST" else None
+    with transaction.atomic():  # read under lock, compared and written at once
+        if indicator_id:
+            indicator = get_object_or_404(Indicator.objects.select_for_update(), pk=indicator_id, period__agency=agency)
+            period = indicator.period
+        else:
+            period = period_of(agency, period_id)
+            indicator = Indicator(period=period)
+            if request.GET.get("sasaran"):
+                indicator.goal = Goal.objects.filter(period=period, pk=request.GET["sasaran"]).first()
+        assert_years_writable(agency, period.start_year, period.end_year)
+        form = IndicatorForm(data, instance=indicator, period=period)
+        if saved_without_clash(request, form):
+            messages.success(request, f"Indikator {form.instance.code} disimpan.")
+            return redirect("plan", slug=agency.slug, period_id=period.pk)
     return render(
         request,
         "indicators/indicator_form.html",

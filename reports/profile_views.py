@@ -6,10 +6,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 
 from agencies.access import can_edit_profile, get_agency_for
 from agencies.models import Agency
+from core.concurrency import saved_without_clash
 from indicators.navigation import agency_context
 
 
@@ -34,11 +36,13 @@ def agency_profile(request, slug):
         raise PermissionDenied(
             "Profil instansi hanya dapat diubah oleh administrator atau pengguna yang diberi izin mengubah instansi."
         )
-    form = AgencyProfileForm(request.POST or None, instance=agency)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Profil instansi disimpan.")
-        return redirect("agency_profile", slug=agency.slug)
+    data = request.POST.copy() if request.method == "POST" else None
+    with transaction.atomic():  # read under lock, compared and written at once
+        stored = type(agency).objects.select_for_update().get(pk=agency.pk) if data is not None else agency
+        form = AgencyProfileForm(data, instance=stored)
+        if saved_without_clash(request, form):
+            messages.success(request, "Profil instansi disimpan.")
+            return redirect("agency_profile", slug=agency.slug)
     return render(
         request,
         "reports/agency_profile.html",

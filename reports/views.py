@@ -14,6 +14,7 @@ from agencies.access import assert_year_writable, can_edit_year, can_write, get_
 from agencies.models import Agency
 from budget.tree import budget_tree
 from core import page_cache
+from core.concurrency import saved_without_clash
 from indicators import capaian as engine
 from indicators.models import Goal, RenstraPeriod
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
@@ -189,17 +190,19 @@ def narrative_edit(request, slug, year, key, goal_id=None):
         goal = get_object_or_404(Goal, pk=goal_id, period__agency=agency)
         if not goal.period.start_year <= year <= goal.period.end_year:
             raise Http404("Sasaran di luar periode Renstra tahun ini")
-    report = Report.objects.filter(agency=agency, year=year).first()
-    section = (report and Section.objects.filter(report=report, key=key, goal=goal).first()) or Section(
-        key=key, goal=goal
-    )
-    form = SectionForm(request.POST or None, instance=section)
-    if request.method == "POST" and form.is_valid():
-        report, _ = Report.objects.get_or_create(agency=agency, year=year)
-        form.instance.report = report
-        form.save()
-        messages.success(request, f"{section.get_key_display()} disimpan.")
-        return redirect("narrative", slug=agency.slug, year=year)
+    data = request.POST.copy() if request.method == "POST" else None
+    with transaction.atomic():  # read under lock, compared and written at once
+        report = Report.objects.filter(agency=agency, year=year).first()
+        stored = report and Section.objects.select_for_update().filter(report=report, key=key, goal=goal).first()
+        section = stored or Section(key=key, goal=goal)
+        form = SectionForm(data, instance=section)
+
+        def attach_report(instance):
+            instance.report = Report.objects.get_or_create(agency=agency, year=year)[0]
+
+        if saved_without_clash(request, form, before_save=attach_report):
+            messages.success(request, f"{section.get_key_display()} disimpan.")
+            return redirect("narrative", slug=agency.slug, year=year)
     preview = render_narrative(form["body"].value() or "")
     return render(
         request,

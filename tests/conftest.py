@@ -1,3 +1,5 @@
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -98,3 +100,64 @@ def form_login(client, username: str, password: str) -> bool:
     from django.urls import reverse
 
     return client.post(reverse("login"), {"username": username, "password": password}).status_code == 302
+
+
+class _FormParser(HTMLParser):
+    """Collects what a browser submits from the first form with `method="post"` (or
+    the one with the given id): inputs, checked boxes, selected options, textareas."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.inside, self.done = form_id, False, False
+        self.fields: dict[str, list[str]] = {}
+        self.select = self.textarea = None
+        self.multiple = False
+        self.option_value = None
+        self.first_options: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and not self.done:
+            wanted = a.get("id") == self.form_id if self.form_id else (a.get("method") or "").lower() == "post"
+            self.inside = self.inside or wanted
+        if not self.inside:
+            return
+        name = a.get("name")
+        if tag == "input" and name and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.fields.setdefault(name, []).append(a.get("value", "on" if a.get("type") == "checkbox" else ""))
+        elif tag == "select" and name:
+            self.select, self.multiple = name, "multiple" in a
+            self.fields.setdefault(name, [])
+        elif tag == "option" and self.select:
+            value = a.get("value", "")
+            self.first_options.setdefault(self.select, value)
+            if "selected" in a:
+                self.fields[self.select].append(value)
+        elif tag == "textarea" and name:
+            self.textarea = name
+            self.fields[name] = [""]
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self.select:
+            if not self.fields[self.select] and not self.multiple:
+                self.fields[self.select] = [self.first_options.get(self.select, "")]
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "form" and self.inside:
+            self.inside, self.done = False, True
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.fields[self.textarea][0] += data.removeprefix("\n") if not self.fields[self.textarea][0] else data
+
+
+def browser_form(response, form_id=None) -> dict:
+    """The page's form as a browser would submit it unchanged (without the CSRF token):
+    name -> value, or a list of values for a name given more than once."""
+    parser = _FormParser(form_id)
+    parser.feed(response.content.decode())
+    fields = {name: values for name, values in parser.fields.items() if name != "csrfmiddlewaretoken"}
+    return {name: values[0] if len(values) == 1 else values for name, values in fields.items() if values}
