@@ -224,6 +224,9 @@ WORKBOOK_IMPORTS_DAYS = int(os.environ.get("WORKBOOK_IMPORTS_DAYS", "90"))
 # Reports above this many indicators plus budget lines get their PDF built in the
 # background with a progress page.
 LARGE_REPORT_SIZE = int(os.environ.get("LARGE_REPORT_SIZE", "400"))
+# Workbooks larger than this (bytes) are checked and imported by a background task
+# while the browser shows their progress (a 5 000-row file is about 200 KB).
+LARGE_IMPORT_BYTES = int(os.environ.get("LARGE_IMPORT_BYTES", str(256 * 1024)))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

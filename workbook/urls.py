@@ -12,6 +12,16 @@ urlpatterns = [
         name="workbook_preview",
     ),
     path(
+        "instansi/<slug:slug>/<int:year>/excel/<int:import_id>/proses/",
+        views.workbook_progress,
+        name="workbook_progress",
+    ),
+    path(
+        "instansi/<slug:slug>/<int:year>/excel/<int:import_id>/status.json",
+        views.workbook_status,
+        name="workbook_status",
+    ),
+    path(
         "instansi/<slug:slug>/<int:year>/excel/galat/<int:import_id>.xlsx",
         views.workbook_errors,
         name="workbook_errors",

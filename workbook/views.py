@@ -3,20 +3,21 @@ annotated copy of a refused upload."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from agencies.access import assert_year_writable, can_edit_profile, can_edit_year, get_agency_for
 from indicators.navigation import agency_context, checked_year
 
-from . import spec
-from .annotate import annotate
+from . import runs
 from .export import export_workbook, template_workbook
 from .forms import WorkbookUploadForm
-from .importer import MAX_ERRORS, import_workbook
 from .models import WorkbookImport
 from .pruning import prune_imports
+from .tasks import apply_import, check_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -30,40 +31,34 @@ def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
 @login_required
 def workbook_page(request, slug, year):
     """Excel in and out: export, template, and the upload, which first shows what would
-    change (a preview) and imports only when the user confirms."""
+    change (a preview) and imports only when the user confirms. `?unggahan=<id>` shows
+    how an earlier upload ended (where the progress page of a large one leads)."""
     agency = get_agency_for(request.user, slug, write=request.method == "POST")
     year = checked_year(year)
     form = WorkbookUploadForm(request.POST or None, request.FILES or None)
-    attempt = None
+    attempt = _shown_attempt(request, agency, year)
     if request.method == "POST":
         assert_year_writable(agency, year)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
-        replace = form.cleaned_data["replace"]
-        result = _import(request, agency, year, data, replace, dry_run=True)
         attempt = WorkbookImport.objects.create(
             agency=agency,
             year=year,
             user=request.user,
             filename=upload.name[:255],
-            replace=replace,
-            succeeded=False,
-            errors=[_issue_dict(i) for i in result.errors],
-            error_count=result.error_count,
-            notes=[_issue_dict(i) for i in result.notes[:MAX_ERRORS]],
-            annotated=None if result.ok or not annotatable(data, result) else annotate(data, result.errors),
-            pending=data if result.ok else None,
-            data_version=agency.data_version if result.ok else None,
-            changes=_changes_json(result) if result.ok else {},
+            replace=form.cleaned_data["replace"],
+            pending=data,
+            identity_allowed=can_edit_profile(request.user, agency),
         )
         prune_imports([agency.pk])
-        if result.ok:
+        if runs.is_large(data):
+            transaction.on_commit(lambda: check_import.enqueue(attempt.pk))
+            return redirect("workbook_progress", slug=agency.slug, year=year, import_id=attempt.pk)
+        runs.check(attempt)
+        if attempt.state == WorkbookImport.State.PREVIEW:
             return redirect("workbook_preview", slug=agency.slug, year=year, import_id=attempt.pk)
-        shown = f" ({len(result.errors)} pertama ditampilkan)" if result.error_count > len(result.errors) else ""
-        messages.error(
-            request, f"{result.error_count} galat{shown}; tidak ada data yang diubah. Perbaiki lalu unggah lagi."
-        )
+        _tell_refused(request, attempt)
     return render(
         request,
         "workbook/upload.html",
@@ -80,37 +75,40 @@ def workbook_page(request, slug, year):
     )
 
 
+def _shown_attempt(request, agency, year) -> WorkbookImport | None:
+    shown = request.GET.get("unggahan", "")
+    if request.method != "GET" or not shown.isdigit():
+        return None
+    return get_object_or_404(WorkbookImport.objects.defer("annotated", "pending"), pk=shown, agency=agency, year=year)
+
+
+def _tell_refused(request, attempt: WorkbookImport) -> None:
+    shown = f" ({len(attempt.errors)} pertama ditampilkan)" if attempt.error_count > len(attempt.errors) else ""
+    messages.error(
+        request, f"{attempt.error_count} galat{shown}; tidak ada data yang diubah. Perbaiki lalu unggah lagi."
+    )
+
+
 @login_required
 def workbook_preview(request, slug, year, import_id):
     """What the uploaded file would change; importing it is one more click."""
     agency = get_agency_for(request.user, slug, write=True)
     year = checked_year(year)
     # Any user who may write the agency's data may confirm it (a colleague of the uploader too).
-    attempt = get_object_or_404(WorkbookImport, pk=import_id, agency=agency, year=year, pending__isnull=False)
+    attempt = get_object_or_404(
+        WorkbookImport, pk=import_id, agency=agency, year=year, state=WorkbookImport.State.PREVIEW
+    )
     if request.method == "POST":
         assert_year_writable(agency, year)
-        data = bytes(attempt.pending)
-        if agency.data_version != attempt.data_version:
-            # Someone changed the data since the preview: show what the file changes now.
-            result = _import(request, agency, year, data, attempt.replace, dry_run=True)
-            attempt.data_version, attempt.changes = agency.data_version, _changes_json(result) if result.ok else {}
-            attempt.save(update_fields=["data_version", "changes"])
-            messages.warning(request, "Data instansi berubah sejak pratinjau dibuat; periksa pratinjau baru ini.")
-            if not result.ok:
-                messages.error(
-                    request, "Berkas ini tidak lagi dapat diimpor: " + "; ".join(map(str, result.errors[:5]))
-                )
-            return redirect("workbook_preview", slug=agency.slug, year=year, import_id=attempt.pk)
-        result = _import(request, agency, year, data, attempt.replace, dry_run=False)
-        if not result.ok:
-            messages.error(request, "Impor gagal: " + "; ".join(map(str, result.errors[:5])))
-            return redirect("workbook", slug=agency.slug, year=year)
-        attempt.succeeded, attempt.pending, attempt.changes = True, None, _changes_json(result)
-        attempt.save(update_fields=["succeeded", "pending", "changes"])
-        messages.success(request, f"Berkas {attempt.filename} diimpor: {result.changes.sentence()}.")
-        for note in result.notes[:20]:
-            messages.info(request, str(note))
-        return redirect("workbook", slug=agency.slug, year=year)
+        attempt.identity_allowed = can_edit_profile(request.user, agency)
+        attempt.save(update_fields=["identity_allowed"])
+        if runs.is_large(bytes(attempt.pending)):
+            attempt.state, attempt.step = WorkbookImport.State.IMPORTING, "Menunggu giliran"
+            attempt.save(update_fields=["state", "step"])
+            transaction.on_commit(lambda: apply_import.enqueue(attempt.pk))
+            return redirect("workbook_progress", slug=agency.slug, year=year, import_id=attempt.pk)
+        runs.apply(attempt)
+        return _after_apply(request, attempt)
     return render(
         request,
         "workbook/preview.html",
@@ -118,40 +116,60 @@ def workbook_preview(request, slug, year, import_id):
     )
 
 
-def _import(request, agency, year, data: bytes, replace: bool, dry_run: bool):
-    return import_workbook(
-        data,
-        year,
-        agency=agency,
-        replace=replace,
-        may_change_identity=can_edit_profile(request.user, agency),
-        dry_run=dry_run,
+def _after_apply(request, attempt: WorkbookImport):
+    agency, year = attempt.agency, attempt.year
+    if attempt.state == WorkbookImport.State.PREVIEW:  # the data changed: its page says so
+        return redirect("workbook_preview", slug=agency.slug, year=year, import_id=attempt.pk)
+    if attempt.state == WorkbookImport.State.IMPORTED:
+        messages.success(request, f"Berkas {attempt.filename} diimpor: {attempt.changes.get('sentence', '')}.")
+        for note in attempt.notes[:20]:
+            messages.info(request, note["message"])
+        return redirect("workbook", slug=agency.slug, year=year)
+    messages.error(request, "Impor gagal: " + "; ".join(e["message"] for e in attempt.errors[:5]))
+    return redirect(f"{reverse('workbook', args=[agency.slug, year])}?unggahan={attempt.pk}")
+
+
+@login_required
+@require_safe
+def workbook_progress(request, slug, year, import_id):
+    """The progress of a large upload being checked or imported in the background."""
+    attempt = _attempt_for(request, slug, year, import_id)
+    return render(
+        request,
+        "workbook/progress.html",
+        agency_context(request, attempt.agency, attempt.year, attempt=attempt, tab="workbook"),
     )
 
 
-def _changes_json(result) -> dict:
-    rows = {
-        spec.SASARAN: result.counts.get("sasaran"),
-        spec.INDIKATOR: result.counts.get("indikator"),
-        spec.TARGET: result.counts.get("target"),
-        spec.REALISASI: result.counts.get("realisasi"),
-        spec.ANGGARAN: result.counts.get("anggaran"),
-    }
-    return result.changes.as_json({k: v for k, v in rows.items() if v is not None})
+@login_required
+@require_safe
+def workbook_status(request, slug, year, import_id):
+    attempt = _attempt_for(request, slug, year, import_id)
+    return JsonResponse(
+        {
+            "state": attempt.state,
+            "label": attempt.get_state_display(),
+            "step": attempt.step,
+            "running": attempt.state in WorkbookImport.RUNNING,
+            "next": _next_page(attempt),
+        }
+    )
 
 
-# Marking up a copy loads the whole workbook into memory: only for files of a size
-# people fix by hand. Larger ones get the error list.
-ANNOTATE_MAX_BYTES = 2 * 1024 * 1024
-ANNOTATE_MAX_ROWS = 10_000
+def _attempt_for(request, slug, year, import_id) -> WorkbookImport:
+    agency = get_agency_for(request.user, slug)
+    return get_object_or_404(
+        WorkbookImport.objects.defer("annotated", "pending"), pk=import_id, agency=agency, year=checked_year(year)
+    )
 
 
-def annotatable(data: bytes, result) -> bool:
-    return len(data) <= ANNOTATE_MAX_BYTES and result.rows_read <= ANNOTATE_MAX_ROWS
-
-
-def _issue_dict(issue) -> dict:
-    return {"sheet": issue.sheet, "row": issue.row, "column": issue.column, "message": issue.message}
+def _next_page(attempt: WorkbookImport) -> str:
+    """Where the progress page leads once the step is over."""
+    if attempt.state in WorkbookImport.RUNNING:
+        return ""
+    if attempt.state == WorkbookImport.State.PREVIEW:
+        return reverse("workbook_preview", args=[attempt.agency.slug, attempt.year, attempt.pk])
+    return f"{reverse('workbook', args=[attempt.agency.slug, attempt.year])}?unggahan={attempt.pk}"
 
 
 @login_required

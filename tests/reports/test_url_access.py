@@ -43,6 +43,8 @@ ROUTES = {
     "workbook": (READ_WRITE, lambda o: reverse("workbook", args=[o["slug"], YEAR])),
     "workbook_export": (READ, lambda o: reverse("workbook_export", args=[o["slug"], YEAR])),
     "workbook_errors": (READ, lambda o: reverse("workbook_errors", args=[o["slug"], YEAR, o["import"]])),
+    "workbook_progress": (READ, lambda o: reverse("workbook_progress", args=[o["slug"], YEAR, o["import"]])),
+    "workbook_status": (READ, lambda o: reverse("workbook_status", args=[o["slug"], YEAR, o["import"]])),
     "workbook_preview": (WRITE, lambda o: reverse("workbook_preview", args=[o["slug"], YEAR, o["import"]])),
     "review": (READ_WRITE, lambda o: reverse("review", args=[o["slug"], YEAR])),
     "transition": (WRITE_POST, lambda o: reverse("transition", args=[o["slug"], YEAR, "ajukan"])),
@@ -127,7 +129,7 @@ def build_agency(agency):
     report = Report.objects.create(agency=agency, year=YEAR)
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
     attempt = WorkbookImport.objects.create(
-        agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK", pending=b"PK", data_version=0
+        agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK", pending=b"PK", data_version=0, state="preview"
     )
     note = ReviewNote.objects.create(report=report, text="Periksa target")
     build = PdfBuild.objects.create(agency=agency, year=YEAR, status="done", pdf=b"%PDF-1.7")
