@@ -260,6 +260,7 @@ class Indicator(models.Model):
         if self.value_kind == self.ValueKind.GRADE:
             realization = next((r for r in realizations if r.year == year and r.quarter is None), None)
             result.target_grade = target.effective_grade if target else None
+            result.target_source = target.effective_source if target else None
             result.realization_grade = realization.grade if realization and realization.grade else None
             result.capaian = engine.grade_capaian(result.target_grade, result.realization_grade, context.grade_scale)
             for grade in (result.target_grade, result.realization_grade):
@@ -277,6 +278,7 @@ class Indicator(models.Model):
             entries = self.year_entries(realizations)
             if target:
                 result.target, result.target_upper = target.effective
+                result.target_source = target.effective_source
             result.realization = engine.realization_to_date(
                 entries,
                 year,
@@ -395,6 +397,7 @@ class IndicatorResult:
     target: Decimal | None = None
     target_upper: Decimal | None = None
     target_grade: str | None = None
+    target_source: str | None = None  # "PK Perubahan", "PK" or "Renstra": the target in force
     realization: Decimal | None = None
     realization_grade: str | None = None
     capaian: Decimal | None = None
@@ -456,6 +459,18 @@ class Target(models.Model):
     @property
     def effective_grade(self) -> str | None:
         return self.agreement_revised_grade or self.agreement_grade or self.renstra_grade or None
+
+    @property
+    def effective_source(self) -> str | None:
+        """Which target `effective` (or `effective_grade`) comes from, as the report names it."""
+        for label, value, grade in (
+            ("PK Perubahan", self.agreement_revised, self.agreement_revised_grade),
+            ("PK", self.agreement, self.agreement_grade),
+            ("Renstra", self.renstra, self.renstra_grade),
+        ):
+            if value is not None or grade:
+                return label
+        return None
 
 
 class Realization(models.Model):

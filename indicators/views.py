@@ -48,6 +48,7 @@ from .grid import (
 )
 from .models import Goal, Indicator, Realization, RenstraPeriod, ScoringContext, Target
 from .navigation import agency_context, checked_year, remember_year
+from .values import target_text
 
 STATUS_LABELS = engine.STATUS_LABELS
 
@@ -453,7 +454,13 @@ def grid(request, slug, year):
                 "indicator": indicator,
                 "result": result,
                 "cells": grid_cells(
-                    f"i{indicator.pk}", values, errors, indicator, readonly=not editable, computed=computed
+                    f"i{indicator.pk}",
+                    values,
+                    errors,
+                    indicator,
+                    readonly=not editable,
+                    computed=computed,
+                    result=result,
                 ),
                 "status_label": STATUS_LABELS.get(result.status, ""),
                 "conflict": conflict_text(conflicts.get(indicator.pk), values),
@@ -481,7 +488,9 @@ def _typed_cells(data, prefix: str) -> dict[str, str]:
     return {name: data[f"{prefix}-{name}"] for name in CELL_LABELS if f"{prefix}-{name}" in data}
 
 
-def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: bool, computed: str | None = None) -> str:
+def grid_cells(
+    prefix: str, values: dict, errors: dict, indicator, readonly: bool, computed: str | None = None, result=None
+) -> str:
     """The row's input cells as HTML, built here: a 200-row grid has 1 800 of them, too
     many to render through template includes and widget templates in time."""
     numbers = not indicator.is_grade
@@ -494,13 +503,18 @@ def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: boo
         "denominator": indicator.has_parts,
     }
     labels = {name: field.label for name, field in GridRowForm.base_fields.items()}
-    readonly_attr = " readonly" if readonly else ""
     cells = []
     for name in GRID_CELLS:
+        if name == "tw1":  # after the two PK targets: the one capaian is computed against
+            cells.append(in_force_cell(result))
         if not enabled.get(name, True):
             cells.append('<td class="text-center text-body-secondary">–</td>')
             continue
         value = values.get(name)
+        if readonly:  # a reader sees text, not inputs that look editable
+            shown = computed if name == "realization" and computed is not None else value
+            cells.append(f'<td class="num">{escape("" if shown is None else str(shown))}</td>')
+            continue
         field_errors = errors.get(name, [])
         if name == "realization" and computed is not None and not field_errors:
             # A ratio with both parts: the realisasi is computed, shown, and not sent.
@@ -518,9 +532,20 @@ def grid_cells(prefix: str, values: dict, errors: dict, indicator, readonly: boo
             f'value="{escape("" if value is None else str(value))}" '
             f'aria-label="{escape(str(labels[name]))} {escape(indicator.code)}" '
             f'class="form-control form-control-sm text-end{" is-invalid" if field_errors else ""}" autocomplete="off" '
-            f'inputmode="decimal"{readonly_attr} style="min-width:4.5rem">{feedback}</td>'
+            f'inputmode="decimal" style="min-width:4.5rem">{feedback}</td>'
         )
     return mark_safe("".join(cells))  # noqa: S308 - every user value above is escaped
+
+
+def in_force_cell(result) -> str:
+    if result is None:
+        return "<td></td>"
+    text = target_text(result.target, result.target_upper, result.target_grade)
+    source = escape(result.target_source or "")
+    return (
+        f'<td class="num"><span data-out="target">{escape(text or "–")}</span>'
+        f'<div class="small text-body-secondary" data-out="target_source">{source}</div></td>'
+    )
 
 
 def conflict_text(clashing: dict[str, str] | None, values: dict) -> str:
@@ -554,6 +579,8 @@ def grid_preview(request, slug, year):
             "capaian": format_percent(result.capaian),
             "predicate": result.predicate or "-",
             "colour": result.predicate_colour,
+            "target": target_text(result.target, result.target_upper, result.target_grade),
+            "target_source": result.target_source or "",
             "status": result.status or "",
             "status_label": STATUS_LABELS.get(result.status, "-"),
             "flags": [flag.message for flag in result.flags],

@@ -24,3 +24,26 @@ document.addEventListener("click", (event) => {
     window.history.back();
   }
 });
+
+// A table wider than its box scrolls inside it (on a phone): the box takes keyboard
+// focus so arrow keys scroll it, and says what it holds.
+function markScrollRegions() {
+  document.querySelectorAll(".table-responsive, table.data").forEach((box) => {
+    if (box.hasAttribute("tabindex") || box.scrollWidth <= box.clientWidth + 1) return;
+    box.tabIndex = 0;
+    if (box.tagName !== "TABLE") {
+      const caption = box.querySelector("caption");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", (caption ? caption.textContent.trim() + ", " : "") + "tabel, geser ke samping");
+    }
+  });
+}
+markScrollRegions();
+window.addEventListener("resize", markScrollRegions);
+
+// On a phone the agency's tabs scroll sideways: bring the current one into view.
+const activeTab = document.querySelector(".agency-tabs .nav-link.active");
+if (activeTab) {
+  const tabs = activeTab.closest(".agency-tabs");
+  tabs.scrollLeft = activeTab.offsetLeft - tabs.offsetLeft - 16;
+}

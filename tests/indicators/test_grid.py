@@ -158,6 +158,8 @@ def test_preview_computes_capaian_with_the_engine_and_saves_nothing(client, oper
         "capaian": "82,20 %",
         "predicate": "Tinggi",
         "colour": "primary",
+        "target": "54",
+        "target_source": "PK",
         "status": "not_met",
         "status_label": "Tidak tercapai",
         "flags": [],
@@ -183,3 +185,18 @@ def test_reviewer_sees_the_grid_read_only(client, agency_a, plan):
     html = client.get(reverse("grid", args=[agency_a.slug, YEAR])).content.decode()
     assert "readonly" in html
     assert "Simpan semua" not in html
+
+
+def test_the_grid_shows_the_target_in_force_and_where_it_comes_from(client, operator_a, agency_a, plan):
+    """An empty PK falls back to the Renstra target: the grid says so (before, capaian
+    was computed against a target no column showed)."""
+    indicator = plan["number"]
+    Target.objects.filter(indicator=indicator, year=YEAR).update(agreement=None, renstra=D("71.41"))
+    client.force_login(operator_a)
+    html = client.get(reverse("grid", args=[agency_a.slug, YEAR])).content.decode()
+    row = html.split(f'data-row="i{indicator.pk}"')[1].split("</tr>")[0]
+    assert '<span data-out="target">71,41</span>' in row and ">Renstra</div>" in row
+    Target.objects.filter(indicator=indicator, year=YEAR).update(agreement=D(60), agreement_revised=D(65))
+    html = client.get(reverse("grid", args=[agency_a.slug, YEAR])).content.decode()
+    row = html.split(f'data-row="i{indicator.pk}"')[1].split("</tr>")[0]
+    assert '<span data-out="target">65</span>' in row and ">PK Perubahan</div>" in row
