@@ -522,7 +522,7 @@ def grid_cells(
                 f'<td><input type="text" id="id_{prefix}-{name}" value="{escape(computed)}" readonly '
                 f'aria-label="{escape(str(labels[name]))} {escape(indicator.code)} (dihitung)" '
                 'title="Dihitung dari pembilang dan penyebut" '
-                'class="form-control form-control-sm text-end bg-body-secondary" style="min-width:4.5rem"></td>'
+                'class="form-control form-control-sm text-end bg-body-secondary" style="min-width:4rem"></td>'
             )
             continue
         feedback = "".join(f'<div class="invalid-feedback">{escape(str(e))}</div>' for e in field_errors)
@@ -532,7 +532,7 @@ def grid_cells(
             f'value="{escape("" if value is None else str(value))}" '
             f'aria-label="{escape(str(labels[name]))} {escape(indicator.code)}" '
             f'class="form-control form-control-sm text-end{" is-invalid" if field_errors else ""}" autocomplete="off" '
-            f'inputmode="decimal" style="min-width:4.5rem">{feedback}</td>'
+            f'inputmode="decimal" style="min-width:4rem">{feedback}</td>'
         )
     return mark_safe("".join(cells))  # noqa: S308 - every user value above is escaped
 
