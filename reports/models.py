@@ -180,6 +180,10 @@ class Notification(models.Model):
     user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="lkjip_notifications")
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notifications")
     message = models.CharField("pesan", max_length=300)
+    # The review note the message is about (a return, a new note), shown with it.
+    note = models.ForeignKey(
+        "ReviewNote", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="catatan"
+    )
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     read_at = models.DateTimeField("dibaca", null=True, blank=True)
 

@@ -56,12 +56,26 @@ def _require(report: Report, user, action: str) -> None:
         )
 
 
-def _notify(report: Report, role: str, message: str, exclude=None) -> None:
+def _notify(report: Report, role: str, message: str, exclude=None, note=None) -> None:
     users = get_user_model().objects.filter(memberships__agency=report.agency, memberships__role=role)
     if exclude is not None:
         users = users.exclude(pk=exclude.pk)
-    created = Notification.objects.bulk_create(Notification(user=u, report=report, message=message) for u in users)
+    created = Notification.objects.bulk_create(
+        Notification(user=u, report=report, message=message, note=note) for u in users
+    )
     forget_users(n.user_id for n in created)  # bulk_create sends no signals
+
+
+def note_added(note: ReviewNote) -> None:
+    """Tell the agency's operators about a new review note: they are the ones to act."""
+    report = note.report
+    _notify(
+        report,
+        "operator",
+        f"Catatan reviu baru pada LKjIP {report.agency.name} {report.year}.",
+        exclude=note.author,
+        note=note,
+    )
 
 
 def _locked_for_update(report: Report) -> Report:
@@ -92,8 +106,8 @@ def return_report(report: Report, by, note: str) -> Report:
     report.save(update_fields=["status"])
     LockedYear.objects.filter(agency=report.agency, year=report.year).delete()
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.RETURN, by=by, note=note)
-    ReviewNote.objects.create(report=report, text=note, author=by)
-    _notify(report, "operator", f"LKjIP {report.agency.name} {report.year} dikembalikan dengan catatan.")
+    written = ReviewNote.objects.create(report=report, text=note, author=by)
+    _notify(report, "operator", f"LKjIP {report.agency.name} {report.year} dikembalikan dengan catatan.", note=written)
     return report
 
 

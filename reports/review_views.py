@@ -6,21 +6,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import can_write, get_agency_for
 from agencies.models import Agency
-from budget.tree import budget_tree
 from core.cache_tokens import forget_users
 from indicators.models import Indicator
 from indicators.navigation import agency_context, checked_year
-from indicators.results import agency_year_results
 
 from . import review as workflow
+from .dashboard import dashboard_rows, dashboard_workbook, latest_year_with_data, visible_agencies, years_with_data
 from .forms import ReviewNoteForm, TransitionForm
 from .models import Notification, PdfBuild, Report, ReportEvent, ReviewNote
 
@@ -56,6 +55,7 @@ def review(request, slug, year):
             note = note_form.save(commit=False)
             note.report, note.author = report_for(agency, year, create=True), request.user
             note.save()
+            workflow.note_added(note)
             messages.success(request, "Catatan reviu disimpan.")
             return redirect("review", slug=agency.slug, year=year)
     notes = list(report.notes.select_related("indicator", "author", "resolved_by")) if report else []
@@ -139,70 +139,73 @@ def resolve_note(request, slug, year, note_id):
     return redirect("review", slug=agency.slug, year=year)
 
 
-SORTS = {
-    "instansi": lambda r: r["agency"].name,
-    "status": lambda r: r["status"],
-    "capaian": lambda r: (r["capaian"] is None, -(r["capaian"] or 0)),
-    "serapan": lambda r: (r["serapan"] is None, -(r["serapan"] or 0)),
-    "catatan": lambda r: -r["open_notes"],
-}
-
-
 @login_required
 @require_safe
 def dashboard(request, year=None):
-    """The reviewer's overview of every assigned agency for a year."""
+    """The reviewer's overview of every assigned agency for a year (by default the
+    newest year with data)."""
     if year is None:
-        return redirect("dashboard", year=timezone.localdate().year - 1)
+        return redirect("dashboard", year=latest_year_with_data(visible_agencies(request.user)))
     year = checked_year(year)
-    agencies = Agency.objects.visible_to(request.user).select_related("region")
-    reports = {
-        r.agency_id: r
-        for r in Report.objects.filter(agency__in=agencies, year=year).annotate(
-            open_notes=Count("notes", filter=Q(notes__resolved_at__isnull=True))
-        )
-    }
-    status_filter = request.GET.get("status", "")
-    rows = []
-    for agency in agencies:
-        report = reports.get(agency.pk)
-        status = report.status if report else Report.Status.DRAFT
-        if status_filter and status != status_filter:
-            continue
-        results = agency_year_results(agency, year)
-        rows.append(
-            {
-                "agency": agency,
-                "report": report,
-                "status": status,
-                "status_label": Report.Status(status).label,
-                "capaian": results.capaian,
-                "predicate": results.predicate,
-                "serapan": budget_tree(agency, year).total().serapan,
-                "open_notes": report.open_notes if report else 0,
-            }
-        )
-    sort = request.GET.get("urut", "instansi")
-    rows.sort(key=SORTS.get(sort, SORTS["instansi"]))
+    status_filter, sort = request.GET.get("status", ""), request.GET.get("urut", "instansi")
     return render(
         request,
         "reports/dashboard.html",
         {
-            "rows": rows,
+            "rows": dashboard_rows(request.user, year, status_filter, sort),
             "year": year,
             "sort": sort,
             "status_filter": status_filter,
             "statuses": Report.Status.choices,
-            "years": range(year + 1, year - 6, -1),
+            "years": years_with_data(visible_agencies(request.user), year),
         },
     )
 
 
 @login_required
+@require_safe
+def dashboard_xlsx(request, year):
+    year = checked_year(year)
+    rows = dashboard_rows(request.user, year, request.GET.get("status", ""), request.GET.get("urut", "instansi"))
+    response = HttpResponse(
+        dashboard_workbook(rows, year),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="dasbor-reviu-{year}.xlsx"'
+    return response
+
+
+@login_required
 def notifications(request):
-    items = Notification.objects.filter(user=request.user).select_related("report__agency")[:100]
+    items = Notification.objects.filter(user=request.user).select_related(
+        "report__agency", "note__indicator", "note__author"
+    )[:100]
     if request.method == "POST":
         Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
         forget_users([request.user.pk])  # update() sends no signals
         return redirect("notifications")
     return render(request, "reports/notifications.html", {"items": items})
+
+
+@login_required
+@require_safe
+def notification_open(request, notification_id):
+    """Mark the notification read and go to the place it is about."""
+    item = get_object_or_404(
+        Notification.objects.select_related("report__agency", "note__indicator"), pk=notification_id, user=request.user
+    )
+    if item.read_at is None:
+        item.read_at = timezone.now()
+        item.save(update_fields=["read_at"])
+        forget_users([request.user.pk])
+    return redirect(place_of(item))
+
+
+def place_of(item: Notification) -> str:
+    """Where a notification leads: the indicator's row in the year's grid when its
+    note is about one indicator, else the note on the review page."""
+    agency, year, note = item.report.agency, item.report.year, item.note
+    if note is not None and note.indicator_id:
+        return reverse("grid", args=[agency.slug, year]) + f"#indikator-{note.indicator_id}"
+    anchor = f"#catatan-{note.pk}" if note is not None else ""
+    return reverse("review", args=[agency.slug, year]) + anchor

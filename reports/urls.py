@@ -11,7 +11,9 @@ urlpatterns = [
     path("instansi/<slug:slug>/<int:year>/narasi/", views.narrative, name="narrative"),
     path("reviu/", review_views.dashboard, name="dashboard_current"),
     path("reviu/<int:year>/", review_views.dashboard, name="dashboard"),
+    path("reviu/<int:year>/dasbor.xlsx", review_views.dashboard_xlsx, name="dashboard_xlsx"),
     path("notifikasi/", review_views.notifications, name="notifications"),
+    path("notifikasi/<int:notification_id>/", review_views.notification_open, name="notification_open"),
     path("instansi/<slug:slug>/<int:year>/reviu/", review_views.review, name="review"),
     path("instansi/<slug:slug>/<int:year>/reviu/<str:action>/", review_views.transition, name="transition"),
     path(

@@ -422,3 +422,55 @@ def target_inputs(response) -> dict:
     html = response.content.decode()
     inputs = re.findall(r'<input [^>]*?name="(y\d{4}-[a-z_]+)"[^>]*?value="([^"]*)"', html)
     return {name: unescape(value) for name, value in inputs}
+
+
+def test_the_dashboard_opens_on_the_newest_year_with_data_and_downloads_as_excel(demo):
+    """Before, it opened on last calendar year, which held nothing."""
+    from openpyxl import load_workbook
+
+    reviewer = login("reviewer")
+    newest = Realization.objects.order_by("-year").first().year
+    assert reviewer.get(reverse("dashboard_current"))["Location"] == reverse("dashboard", args=[newest])
+    page = reviewer.get(reverse("dashboard", args=[YEAR])).content.decode()
+    assert "3 instansi." in page and f'href="{reverse("dashboard", args=[2019])}"' in page
+    download = reviewer.get(reverse("dashboard_xlsx", args=[YEAR]), {"urut": "instansi"})
+    assert download["Content-Disposition"] == f'attachment; filename="dasbor-reviu-{YEAR}.xlsx"'
+    sheet = load_workbook(io.BytesIO(download.content)).active
+    rows = {r[1]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    pati = next(r for name, r in rows.items() if "Pati" in name)
+    assert pati[2] == "Draf" and pati[3] == 91.1 and pati[6] == 0
+    # Pati has no 2019 targets: its capaian is empty in the file, never 0.
+    sheet_2019 = load_workbook(io.BytesIO(reviewer.get(reverse("dashboard_xlsx", args=[2019])).content)).active
+    pati_2019 = next(r for r in sheet_2019.iter_rows(min_row=2, values_only=True) if "Pati" in r[1])
+    assert pati_2019[3] is None
+    operator_rows = list(
+        load_workbook(
+            io.BytesIO(login("operator-pati").get(reverse("dashboard_xlsx", args=[YEAR])).content)
+        ).active.iter_rows(min_row=2, values_only=True)
+    )
+    assert [r[1] for r in operator_rows] == [pati[1]]  # staff see only their own agency
+
+
+def test_a_notification_shows_its_note_and_opens_the_place_it_is_about(demo):
+    """Before, the operator read "dikembalikan dengan catatan" without the note."""
+    step(login("operator-pati"), "ajukan")
+    step(login("reviewer"), "kembalikan", note="Realisasi S2.1 belum sesuai data BPS.")
+    operator = login("operator-pati")
+    page = operator.get(reverse("notifications")).content.decode()
+    assert "Realisasi S2.1 belum sesuai data BPS." in page
+    returned = Notification.objects.get(user__username="operator-pati", note__isnull=False)
+    opened = operator.get(reverse("notification_open", args=[returned.pk]))
+    assert opened["Location"] == reverse("review", args=["pati", YEAR]) + f"#catatan-{returned.note_id}"
+    returned.refresh_from_db()
+    assert returned.read_at is not None
+    # A note about one indicator leads to its row in the year's grid.
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    reviewer = login("reviewer")
+    reviewer.post(reverse("review", args=["pati", YEAR]), {"indicator": indicator.pk, "text": "Sumber data?"})
+    about = Notification.objects.get(user__username="operator-pati", note__indicator=indicator)
+    assert "Sumber data?" in operator.get(reverse("notifications")).content.decode()
+    target = operator.get(reverse("notification_open", args=[about.pk]))["Location"]
+    assert target == reverse("grid", args=["pati", YEAR]) + f"#indikator-{indicator.pk}"
+    assert f'id="indikator-{indicator.pk}"' in operator.get(target.split("#")[0]).content.decode()
+    # Nobody opens another user's notification.
+    assert reviewer.get(reverse("notification_open", args=[about.pk])).status_code == 404

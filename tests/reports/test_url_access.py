@@ -84,7 +84,9 @@ GLOBAL = {
     "workbook_template",
     "dashboard",
     "dashboard_current",
+    "dashboard_xlsx",
     "notifications",
+    "notification_open",
     "health",
     "alive",
     # Account pages: about the user, not any agency (tests/core/test_accounts.py).
