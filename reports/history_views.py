@@ -15,10 +15,16 @@ from core.numbers import format_number
 from indicators.models import Indicator, Realization, Target
 from indicators.navigation import agency_context, checked_year
 
+# Creations by one user through one path within this many seconds are one load (the
+# demo, an import): shown as one line, not hundreds of "(baru)" rows.
+FOLD_SECONDS = 120
+FOLD_AT_LEAST = 5
+
 
 def _changes(records, limit: int = 300) -> list[dict]:
     """Historical records as rows of who / when / via / what / old -> new."""
     rows = []
+    related_names = _RelatedNames()
     for record in records[:limit]:
         previous = record.prev_record
         if record.history_type == "+":
@@ -30,7 +36,11 @@ def _changes(records, limit: int = 300) -> list[dict]:
         else:
             delta = record.diff_against(previous)
             changes = [
-                (record.instance._meta.get_field(c.field).verbose_name, _show(c.old), _show(c.new))
+                (
+                    str(record.instance._meta.get_field(c.field).verbose_name),
+                    related_names.show(record, c.field, c.old),
+                    related_names.show(record, c.field, c.new),
+                )
                 for c in delta.changes
             ]
         rows.append(
@@ -38,11 +48,66 @@ def _changes(records, limit: int = 300) -> list[dict]:
                 "when": record.history_date,
                 "who": record.history_user,
                 "via": via_label(getattr(record, "via", "")),
+                "created": record.history_type == "+",
                 "object": f"{record.instance._meta.verbose_name}: {record.instance}",
                 "changes": changes,
             }
         )
-    return rows
+    return _fold_loads(rows)
+
+
+def _fold_loads(rows: list[dict]) -> list[dict]:
+    """Runs of creations by the same user and path close in time become one row."""
+    folded, run = [], []
+
+    def flush():
+        if len(run) >= FOLD_AT_LEAST:
+            first, last = run[-1], run[0]  # newest first
+            folded.append(
+                {
+                    **last,
+                    "object": f"Data awal: {len(run)} data dibuat",
+                    "changes": [],
+                    "folded": [r["object"] for r in reversed(run)],
+                    "since": first["when"],
+                }
+            )
+        else:
+            folded.extend(run)
+        run.clear()
+
+    for row in rows:
+        same_load = (
+            run
+            and row["created"]
+            and (row["who"], row["via"]) == (run[-1]["who"], run[-1]["via"])
+            and (run[-1]["when"] - row["when"]).total_seconds() <= FOLD_SECONDS
+        )
+        if not same_load:
+            flush()
+        if row["created"]:
+            run.append(row)
+        else:
+            folded.append(row)
+    flush()
+    return folded
+
+
+class _RelatedNames:
+    """A changed foreign key shown by the name of what it points to, not its number."""
+
+    def __init__(self):
+        self.seen: dict[tuple, str] = {}
+
+    def show(self, record, field_name: str, value) -> str:
+        field = record.instance._meta.get_field(field_name)
+        if not field.is_relation or value in (None, ""):
+            return _show(value)
+        key = (field.related_model, value)
+        if key not in self.seen:
+            target = field.related_model._default_manager.filter(pk=value).first()
+            self.seen[key] = str(target) if target is not None else f"#{value} (dihapus)"
+        return self.seen[key]
 
 
 def _show(value) -> str:
@@ -54,6 +119,42 @@ def _show(value) -> str:
     if isinstance(value, Decimal):
         return format_number(value, places=None)
     return str(value)
+
+
+def _filtered(rows: list[dict], field: str, user: str) -> list[dict]:
+    if user:
+        rows = [r for r in rows if (r["who"].get_username() if r["who"] else "-") == user]
+    if field:
+        rows = [{**r, "changes": [c for c in r["changes"] if c[0] == field]} for r in rows]
+        rows = [r for r in rows if r["changes"]]
+    return rows
+
+
+def _filter_choices(rows: list[dict]) -> dict:
+    return {
+        "fields": sorted({c[0] for r in rows for c in r["changes"] if not c[0].startswith("(")}),
+        "users": sorted({r["who"].get_username() for r in rows if r["who"]}),
+    }
+
+
+def _history_page(request, agency, year, rows, title, tab):
+    field, user = request.GET.get("isian", ""), request.GET.get("oleh", "")
+    return render(
+        request,
+        "reports/history.html",
+        agency_context(
+            request,
+            agency,
+            year,
+            rows=_filtered(rows, field, user),
+            total=len(rows),
+            choices=_filter_choices(rows),
+            field=field,
+            user_filter=user,
+            title=title,
+            tab=tab,
+        ),
+    )
 
 
 def _merge(*querysets) -> list:
@@ -78,13 +179,7 @@ def agency_history(request, slug, year):
             if hasattr(entry.model, "history")
         )
     )
-    return render(
-        request,
-        "reports/history.html",
-        agency_context(
-            request, agency, year, rows=_changes(records), title=f"Riwayat perubahan {agency.name} {year}", tab="review"
-        ),
-    )
+    return _history_page(request, agency, year, _changes(records), f"Riwayat perubahan {agency.name} {year}", "review")
 
 
 @login_required
@@ -97,14 +192,6 @@ def indicator_history(request, slug, indicator_id):
         Target.history.filter(indicator_id=indicator.pk).select_related("history_user"),
         Realization.history.filter(indicator_id=indicator.pk).select_related("history_user"),
     )
-    return render(
-        request,
-        "reports/history.html",
-        agency_context(
-            request,
-            agency,
-            rows=_changes(records),
-            title=f"Riwayat indikator {indicator.code} {indicator.name}",
-            tab="renstra",
-        ),
+    return _history_page(
+        request, agency, None, _changes(records), f"Riwayat indikator {indicator.code} {indicator.name}", "renstra"
     )

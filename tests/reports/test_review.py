@@ -474,3 +474,25 @@ def test_a_notification_shows_its_note_and_opens_the_place_it_is_about(demo):
     assert f'id="indikator-{indicator.pk}"' in operator.get(target.split("#")[0]).content.decode()
     # Nobody opens another user's notification.
     assert reviewer.get(reverse("notification_open", args=[about.pk])).status_code == 404
+
+
+def test_history_folds_the_initial_load_names_related_rows_and_filters_by_field_and_user(demo):
+    """Before, the demo load's hundreds of "(baru)" rows buried the real changes and a
+    moved indicator showed a sasaran's database number."""
+    operator = login("operator-pati")
+    indicator = Indicator.objects.get(period__agency__slug="pati", code="S2.1")
+    data = form_inputs(operator.get(reverse("grid", args=["pati", YEAR])))
+    data[f"i{indicator.pk}-realization"] = "47,5"
+    assert operator.post(reverse("grid", args=["pati", YEAR]), data).status_code == 302
+    other_goal = indicator.period.goals.exclude(pk=indicator.goal_id).filter(kind="sasaran").first()
+    indicator.goal = other_goal
+    indicator.save()
+    url = reverse("agency_history", args=["pati", YEAR])
+    page = unescape(operator.get(url).content.decode())
+    assert re.search(r"Data awal: \d+ data dibuat", page) and page.count('data-testid="folded"') >= 1
+    assert "(baru)" not in page.split('data-testid="history"')[1].split("Data awal")[0]  # nothing unfolded above
+    assert str(other_goal) in page  # the new sasaran by name, not its number
+    only_realisasi = unescape(operator.get(url, {"isian": "realisasi"}).content.decode())
+    assert "47,5" in only_realisasi and str(other_goal) not in only_realisasi and "Data awal" not in only_realisasi
+    nobody = operator.get(url, {"oleh": "reviewer"}).content.decode()
+    assert "Tidak ada perubahan yang cocok dengan saringan." in nobody
