@@ -40,6 +40,23 @@ class IndonesianDecimalField(forms.DecimalField):
         return forms.Field.widget_attrs(self, widget)
 
 
+class IndonesianDateField(forms.DateField):
+    """A date written as Indonesians write it, 31/12/2020 (also 31-12-2020 and the ISO
+    2020-12-31), with a date picker in Indonesian (static/js/datepicker.js, offline)."""
+
+    input_formats = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+    default_error_messages = {"invalid": "Tulis tanggal sebagai hh/bb/tttt, misalnya 31/12/2020."}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("localize", None)
+        super().__init__(*args, input_formats=self.input_formats, **kwargs)
+        self.widget = forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={"data-datepicker": "", "placeholder": "hh/bb/tttt", "autocomplete": "off", "inputmode": "numeric"},
+        )
+        self.help_text = self.help_text or "hh/bb/tttt, misalnya 31/12/2020"
+
+
 class LoginForm(AuthenticationForm):
     """Django's login form with its refusal in plain Indonesian: the translated
     message names the field twice ("nama pengguna nama pengguna")."""

@@ -1,5 +1,7 @@
 from django import forms
 
+from core.forms import IndonesianDateField
+
 from .models import Report, ReviewNote, Section
 
 
@@ -15,10 +17,11 @@ class SectionForm(forms.ModelForm):
 
 
 class SignatureForm(forms.ModelForm):
+    sign_date = IndonesianDateField(label="Tanggal penandatanganan", required=False)
+
     class Meta:
         model = Report
         fields = ["sign_place", "sign_date"]
-        widgets = {"sign_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class ReviewNoteForm(forms.ModelForm):
