@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from core.cache_tokens import forget_agencies
+from core.fields import text_length_limit
 
 
 class Region(models.Model):
@@ -61,7 +62,7 @@ class Agency(models.Model):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="agencies", verbose_name="pemda")
     name = models.CharField("nama instansi", max_length=255)
     slug = models.SlugField(unique=True)
-    address = models.TextField("alamat", blank=True)
+    address = models.TextField("alamat", max_length=500, blank=True)
     phone = models.CharField("telepon/faks", max_length=100, blank=True)
     email = models.EmailField("email", blank=True)
     head_name = models.CharField("nama kepala", max_length=200, blank=True)
@@ -84,6 +85,7 @@ class Agency(models.Model):
         verbose_name = "instansi"
         verbose_name_plural = "instansi"
         ordering = ["name"]
+        constraints = [text_length_limit("address", 500, "agency")]
 
     def __str__(self):
         return self.name

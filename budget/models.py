@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Region
 from core.audit import AuditedChange
-from core.fields import MoneyField, ValueField
+from core.fields import MoneyField, ValueField, text_length_limit
 from indicators.models import Goal
 
 from .money import has_spending_split
@@ -76,14 +76,14 @@ class BudgetItem(models.Model):
     )
     level = models.CharField("jenis", max_length=15, choices=Level.choices)
     code = models.CharField("kode", max_length=50)
-    name = models.TextField("nama")
+    name = models.TextField("nama", max_length=500)
     spending_type = models.CharField(
         "jenis belanja", max_length=15, choices=SpendingType.choices, default=SpendingType.DIRECT
     )
     goals = models.ManyToManyField(
         Goal, through="BudgetItemGoal", related_name="budget_items", blank=True, verbose_name="sasaran yang didukung"
     )
-    indicator_name = models.TextField("indikator", blank=True)
+    indicator_name = models.TextField("indikator", max_length=500, blank=True)
     indicator_unit = models.CharField("satuan indikator", max_length=50, blank=True)
     indicator_target = ValueField("target indikator", null=True, blank=True)
     indicator_realization = ValueField("realisasi indikator", null=True, blank=True)
@@ -97,6 +97,8 @@ class BudgetItem(models.Model):
         ordering = ["agency", "year", "order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "year", "code"], name="budget_code_unique_per_agency_year"),
+            text_length_limit("name", 500, "budget_item"),
+            text_length_limit("indicator_name", 500, "budget_item"),
             models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="budget_year_plausible"),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="budget_item_not_its_own_parent"),
             models.CheckConstraint(

@@ -100,3 +100,15 @@ class ValueField(ScaledDecimalField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("decimal_places", 4)
         super().__init__(*args, **kwargs)
+
+
+def text_length_limit(field_name: str, limit: int, model_label: str) -> models.CheckConstraint:
+    """A database check that a text column holds at most `limit` characters: a
+    TextField's max_length is only checked by forms, and imports and the admin must
+    not store a 2 000-character name either."""
+    from django.db.models.functions import Length
+    from django.db.models.lookups import LessThanOrEqual
+
+    return models.CheckConstraint(
+        condition=LessThanOrEqual(Length(field_name), limit), name=f"{model_label}_{field_name}_at_most_{limit}"
+    )

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Region
 from core.audit import AuditedChange
-from core.fields import ValueField
+from core.fields import ValueField, text_length_limit
 
 from . import capaian as engine
 from .capaian import Flag
@@ -30,7 +30,7 @@ class RenstraPeriod(models.Model):
     )
     start_year = models.PositiveSmallIntegerField("tahun awal")
     end_year = models.PositiveSmallIntegerField("tahun akhir")
-    vision = models.TextField("visi", blank=True)
+    vision = models.TextField("visi", max_length=2000, blank=True)
 
     objects = RenstraPeriodQuerySet.as_manager()
 
@@ -42,6 +42,7 @@ class RenstraPeriod(models.Model):
         ordering = ["agency", "-start_year"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "start_year"], name="one_renstra_per_agency_and_start"),
+            text_length_limit("vision", 2000, "renstra"),
             models.CheckConstraint(condition=Q(end_year__gt=F("start_year")), name="renstra_ends_after_start"),
             models.CheckConstraint(
                 condition=Q(start_year__gte=2000, start_year__lte=2100), name="renstra_start_plausible"
@@ -61,7 +62,7 @@ class Mission(models.Model):
 
     period = models.ForeignKey(RenstraPeriod, on_delete=models.CASCADE, related_name="missions")
     order = models.PositiveSmallIntegerField("urutan")
-    text = models.TextField("misi")
+    text = models.TextField("misi", max_length=1000)
 
     history = HistoricalRecords(bases=[AuditedChange])
 
@@ -69,7 +70,10 @@ class Mission(models.Model):
         verbose_name = "misi"
         verbose_name_plural = "misi"
         ordering = ["period", "order"]
-        constraints = [models.UniqueConstraint(fields=["period", "order"], name="one_mission_per_position")]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "order"], name="one_mission_per_position"),
+            text_length_limit("text", 1000, "mission"),
+        ]
 
     def __str__(self):
         return f"Misi {self.order}"
@@ -90,7 +94,7 @@ class Goal(models.Model):
     )
     kind = models.CharField("jenis", max_length=10, choices=Kind.choices)
     code = models.CharField("kode", max_length=30)
-    statement = models.TextField("uraian")
+    statement = models.TextField("uraian", max_length=1000)
     order = models.PositiveSmallIntegerField("urutan", default=0)
 
     history = HistoricalRecords(bases=[AuditedChange])
@@ -101,6 +105,7 @@ class Goal(models.Model):
         ordering = ["period", "order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["period", "code"], name="goal_code_unique_per_renstra"),
+            text_length_limit("statement", 1000, "goal"),
             models.CheckConstraint(
                 condition=Q(kind="sasaran") | Q(kind="tujuan", parent__isnull=True), name="tujuan_has_no_parent"
             ),
@@ -146,9 +151,9 @@ class Indicator(models.Model):
     )
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators", verbose_name="tujuan/sasaran")
     code = models.CharField("kode", max_length=30)
-    name = models.TextField("nama indikator")
+    name = models.TextField("nama indikator", max_length=500)
     unit = models.CharField("satuan", max_length=50, blank=True)
-    formula = models.TextField("formula", blank=True)
+    formula = models.TextField("formula", max_length=1000, blank=True)
     calculation = models.CharField(
         "cara menghitung", max_length=10, choices=Calculation.choices, default=Calculation.DIRECT
     )
@@ -181,6 +186,8 @@ class Indicator(models.Model):
         ordering = ["period", "goal__order", "goal__code", "order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["period", "code"], name="indicator_code_unique_per_renstra"),
+            text_length_limit("name", 500, "indicator"),
+            text_length_limit("formula", 1000, "indicator"),
         ]
 
     def __str__(self):
@@ -483,7 +490,7 @@ class Realization(models.Model):
     grade = models.CharField("predikat", max_length=10, blank=True)
     numerator = ValueField("nilai pembilang", null=True, blank=True)
     denominator = ValueField("nilai penyebut", null=True, blank=True)
-    note = models.TextField("keterangan", blank=True)
+    note = models.TextField("keterangan", max_length=1000, blank=True)
 
     history = HistoricalRecords(bases=[AuditedChange])
 
@@ -492,6 +499,7 @@ class Realization(models.Model):
         verbose_name_plural = "realisasi"
         ordering = ["indicator", "year", "quarter"]
         constraints = [
+            text_length_limit("note", 1000, "realization"),
             models.UniqueConstraint(
                 fields=["indicator", "year"], condition=Q(quarter__isnull=True), name="one_yearly_realization"
             ),

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
 from core.audit import AuditedChange
+from core.fields import text_length_limit
 from indicators.models import Goal
 
 
@@ -126,7 +127,7 @@ class ReviewNote(models.Model):
         related_name="review_notes",
         verbose_name="indikator",
     )
-    text = models.TextField("catatan")
+    text = models.TextField("catatan", max_length=4000)
     author = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     resolved_at = models.DateTimeField("diselesaikan", null=True, blank=True)
@@ -136,6 +137,7 @@ class ReviewNote(models.Model):
         verbose_name = "catatan reviu"
         verbose_name_plural = "catatan reviu"
         ordering = ["resolved_at", "-created_at"]
+        constraints = [text_length_limit("text", 4000, "review_note")]
 
     def __str__(self):
         return self.text[:60]

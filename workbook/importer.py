@@ -35,6 +35,39 @@ from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_work
 
 MAX_VALUE = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
 
+# Text cells stored in a column with a length limit: the limit is the model field's,
+# checked here so a long cell is a row error, not a database failure.
+TEXT_COLUMNS = {
+    (spec.SASARAN, "Kode"): (Goal, "code"),
+    (spec.SASARAN, "Uraian"): (Goal, "statement"),
+    (spec.INDIKATOR, "Kode"): (Indicator, "code"),
+    (spec.INDIKATOR, "Nama"): (Indicator, "name"),
+    (spec.INDIKATOR, "Satuan"): (Indicator, "unit"),
+    (spec.INDIKATOR, "Formula"): (Indicator, "formula"),
+    (spec.INDIKATOR, "Pembilang"): (Indicator, "numerator_label"),
+    (spec.INDIKATOR, "Penyebut"): (Indicator, "denominator_label"),
+    (spec.INDIKATOR, "Sumber Data"): (Indicator, "data_source"),
+    (spec.INDIKATOR, "Penanggung Jawab"): (Indicator, "responsible_unit"),
+    (spec.REALISASI, "Keterangan"): (Realization, "note"),
+    (spec.ANGGARAN, "Kode"): (BudgetItem, "code"),
+    (spec.ANGGARAN, "Nama"): (BudgetItem, "name"),
+    (spec.ANGGARAN, "Indikator"): (BudgetItem, "indicator_name"),
+    (spec.ANGGARAN, "Satuan"): (BudgetItem, "indicator_unit"),
+}
+
+
+def instansi_limit(key: str | None) -> int | None:
+    """The length limit of an Instansi row's value (the agency's identity, the vision, a mission)."""
+    if key in IDENTITY_FIELDS:
+        return Agency._meta.get_field(IDENTITY_FIELDS[key]).max_length
+    model_field = {"Visi": (RenstraPeriod, "vision"), spec.MISI: (Mission, "text")}.get(key)
+    return model_field[0]._meta.get_field(model_field[1]).max_length if model_field else None
+
+
+def text_limit(sheet: str, column: str) -> int | None:
+    model_field = TEXT_COLUMNS.get((sheet, column))
+    return model_field[0]._meta.get_field(model_field[1]).max_length if model_field else None
+
 
 @dataclass
 class ImportResult:
@@ -107,10 +140,15 @@ class Validator:
 
     def cell(self, sheet: str, row: Row, column: str, convert, **kwargs):
         try:
-            return convert(self.raw(sheet, row, column), **kwargs)
+            value = convert(self.raw(sheet, row, column), **kwargs)
         except Invalid as problem:
             self.error(sheet, row, column, str(problem))
             return None
+        limit = text_limit(sheet, column) if convert is text else None
+        if limit and value and len(value) > limit:
+            self.error(sheet, row, column, too_long(value, limit))
+            return None
+        return value
 
 
 def text(value, required: bool = False, label: str = "") -> str:
@@ -122,6 +160,10 @@ def text(value, required: bool = False, label: str = "") -> str:
     if required and not result:
         raise Invalid(f"{label or 'Isian'} wajib diisi.")
     return result
+
+
+def too_long(value: str, limit: int) -> str:
+    return f"Terlalu panjang: {len(value)} karakter, paling banyak {limit}."
 
 
 def goal_codes(cell_text: str) -> list[str]:
@@ -235,6 +277,10 @@ def _validate_instansi(v: Validator, sheet: Sheet, plan: Plan, year_: int) -> No
         if key is None:
             continue
         match = next((k for k in [*spec.INSTANSI_KEYS, spec.MISI] if k.lower() == key.lower()), None)
+        limit = instansi_limit(match)
+        if limit and value and len(value) > limit:
+            v.error(name, row, "Nilai", too_long(value, limit))
+            continue
         if match is None:
             v.error(name, row, "Kolom", f"'{key}' tidak dikenal; pilihan: {', '.join(spec.INSTANSI_KEYS)}, Misi.")
         elif match == spec.MISI:

@@ -244,6 +244,12 @@ def test_a_failed_import_leaves_the_data_version_alone(demo):
         ({(spec.TARGET, "D2"): "90 - 80"}, "Batas bawah rentang lebih besar dari batas atas"),
         ({(spec.SASARAN, "D2"): None}, "Uraian wajib diisi"),
         ({(spec.REALISASI, "D2"): 10**20}, "Angka terlalu besar"),
+        (
+            {(spec.INDIKATOR, "C2"): "x" * 2200},
+            "sheet Indikator, baris 2, kolom C: Terlalu panjang: 2200 karakter, paling banyak 500.",
+        ),
+        ({(spec.ANGGARAN, "A2"): "1" * 51}, "Terlalu panjang: 51 karakter, paling banyak 50."),
+        ({(spec.INSTANSI, "B4"): "Jl. " + "x" * 600}, "Terlalu panjang: 604 karakter, paling banyak 500."),
     ],
 )
 def test_bad_cells_are_reported_with_sheet_row_column_and_nothing_changes(demo, change, expected):
