@@ -137,7 +137,7 @@ def _filter_choices(rows: list[dict]) -> dict:
     }
 
 
-def _history_page(request, agency, year, rows, title, tab):
+def _history_page(request, agency, year, rows, title, tab, page_title):
     field, user = request.GET.get("isian", ""), request.GET.get("oleh", "")
     return render(
         request,
@@ -152,6 +152,7 @@ def _history_page(request, agency, year, rows, title, tab):
             field=field,
             user_filter=user,
             title=title,
+            page_title=page_title,
             tab=tab,
         ),
     )
@@ -179,7 +180,9 @@ def agency_history(request, slug, year):
             if hasattr(entry.model, "history")
         )
     )
-    return _history_page(request, agency, year, _changes(records), f"Riwayat perubahan {agency.name} {year}", "review")
+    return _history_page(
+        request, agency, year, _changes(records), f"Riwayat perubahan {agency.name} {year}", "review", f"Riwayat {year}"
+    )
 
 
 @login_required
@@ -193,5 +196,11 @@ def indicator_history(request, slug, indicator_id):
         Realization.history.filter(indicator_id=indicator.pk).select_related("history_user"),
     )
     return _history_page(
-        request, agency, None, _changes(records), f"Riwayat indikator {indicator.code} {indicator.name}", "renstra"
+        request,
+        agency,
+        None,
+        _changes(records),
+        f"Riwayat indikator {indicator.code} {indicator.name}",
+        "renstra",
+        f"Riwayat indikator {indicator.code}",
     )
