@@ -72,6 +72,9 @@ def pages_for(role) -> dict[str, str]:
     return {**COMMON, **{k: v for k, v in agency_pages("denpasar", 2019).items() if k in ("ringkasan", "capaian")}}
 
 
+CUT_TABLES = """() => Array.from(document.querySelectorAll(".table-responsive, table.data"))
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .map(box => `${(box.querySelector("table") || box).className} (${box.scrollWidth} px in ${box.clientWidth} px)`)"""
 AXE_RUN = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
     .filter(v => v.impact === "serious" || v.impact === "critical")
     .map(v => `${v.id}: ${v.help} -> ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`)"""
@@ -112,6 +115,9 @@ def test_every_main_page_fits_is_clean_and_accessible(live_server, browser, widt
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if overflow > 0:
                 problems.append(f"{where}: the page is {overflow} px wider than the screen")
+            if width >= 1366:  # a laptop shows every table whole: nothing cut off behind a scroll bar
+                cut = page.evaluate(CUT_TABLES)
+                problems += [f"{where}: the table {c} scrolls sideways" for c in cut]
             problems += [f"{where}: console error {text}" for text in console]
             problems += [f"{where}: {line}" for line in missing]
             violations = serious_accessibility_violations(page)
