@@ -37,6 +37,7 @@ class Text:
 
     html: str
     generated: bool
+    source: str = ""  # the Markdown it was rendered from: generated text is where an editor starts
 
 
 @dataclass
@@ -207,8 +208,8 @@ class ReportDocument:
 def _text(sections: dict, key: str, generated: str, goal: Goal | None = None) -> Text:
     written = sections.get((key, goal.pk if goal else None))
     if written and written.body.strip():
-        return Text(render_narrative(written.body), generated=False)
-    return Text(render_narrative(generated), generated=True)
+        return Text(render_narrative(written.body), generated=False, source=written.body)
+    return Text(render_narrative(generated), generated=True, source=generated)
 
 
 def _top_supporting(tree: BudgetTree, goal: Goal) -> list[BudgetNode]:
@@ -223,6 +224,15 @@ def _top_supporting(tree: BudgetTree, goal: Goal) -> list[BudgetNode]:
             else:
                 stack.extend(reversed(node.children))
     return linked
+
+
+def generated_text(agency: Agency, year: int, key: str, goal: Goal | None = None) -> str:
+    """The text the report prints for a section while staff have written none."""
+    doc = build_document(agency, year)
+    if key == Section.Key.ANALISIS_SASARAN:
+        analysis = next((a for a in doc.analyses if goal is not None and a.goal.pk == goal.pk), None)
+        return defaults.goal_analysis(analysis, year) if analysis else ""
+    return defaults.generate(key, doc)
 
 
 def build_document(agency: Agency, year: int) -> ReportDocument:

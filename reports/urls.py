@@ -48,5 +48,6 @@ urlpatterns = [
         {"key": "analisis_sasaran"},
         name="narrative_goal_edit",
     ),
+    path("instansi/<slug:slug>/<int:year>/narasi/pratinjau/", views.narrative_preview, name="narrative_preview"),
     path("instansi/<slug:slug>/<int:year>/narasi/<str:key>/", views.narrative_edit, name="narrative_edit"),
 ]

@@ -14,14 +14,14 @@ from agencies.access import assert_year_writable, can_edit_year, can_write, get_
 from agencies.models import Agency
 from budget.tree import budget_tree
 from core import page_cache
-from core.concurrency import saved_without_clash
+from core.concurrency import saved_without_clash, track
 from indicators import capaian as engine
 from indicators.models import Goal, RenstraPeriod
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
 from .checks import consistency_checks
-from .document import build_document
+from .document import build_document, generated_text
 from .forms import SectionForm, SignatureForm
 from .json_export import report_data
 from .models import PdfBuild, Report, Section
@@ -203,12 +203,38 @@ def narrative_edit(request, slug, year, key, goal_id=None):
         if saved_without_clash(request, form, before_save=attach_report):
             messages.success(request, f"{section.get_key_display()} disimpan.")
             return redirect("narrative", slug=agency.slug, year=year)
+    written = bool(section.body.strip())
+    if data is None and not written and request.GET.get("mulai") == "otomatis":
+        # Start from what the report prints now; saving makes it the agency's own text.
+        form = SectionForm(initial={"body": generated_text(agency, year, key, goal)}, instance=section)
+        if section.pk:
+            track(form)
     preview = render_narrative(form["body"].value() or "")
     return render(
         request,
         "reports/narrative_form.html",
-        agency_context(request, agency, year, form=form, section=section, goal=goal, preview=preview, tab="narrative"),
+        agency_context(
+            request,
+            agency,
+            year,
+            form=form,
+            section=section,
+            goal=goal,
+            preview=preview,
+            written=written,
+            tab="narrative",
+        ),
     )
+
+
+@login_required
+@require_POST
+def narrative_preview(request, slug, year):
+    """The section as the report will print it, while it is typed (the same renderer)."""
+    get_agency_for(request.user, slug, write=True)
+    checked_year(year)
+    body = request.POST.get("body", "")[: Section._meta.get_field("body").max_length or 200_000]
+    return JsonResponse({"html": render_narrative(body)})
 
 
 def _document(request, slug, year):

@@ -26,3 +26,25 @@ def test_a_narrative_written_by_two_people_is_never_silently_replaced(agency_a, 
     assert Section.objects.get(key="latar_belakang").body == "Teks A"
     assert b.post(url, browser_form(clash, "narrative-form")).status_code == 302
     assert Section.objects.get(key="latar_belakang").body == "Teks B"
+
+
+def test_the_editor_starts_from_the_generated_text_and_previews_as_printed(operator_a, agency_a, reviewer):
+    """Before, the editor opened empty where the report printed generated text."""
+    from indicators.models import RenstraPeriod
+
+    RenstraPeriod.objects.create(agency=agency_a, start_year=2019, end_year=2023, vision="Visi")
+    client = Client()
+    client.force_login(operator_a)
+    url = reverse("narrative_edit", args=[agency_a.slug, 2020, "kata_pengantar"])
+    empty = client.get(url).content.decode()
+    assert "Mulai dari teks otomatis" in empty
+    started = browser_form(client.get(url, {"mulai": "otomatis"}), "narrative-form")
+    assert started["body"].startswith("Puji syukur kami panjatkan")
+    assert not Section.objects.exists()  # nothing is stored until the operator saves
+    preview = reverse("narrative_preview", args=[agency_a.slug, 2020])
+    answer = client.post(preview, {"body": "**Tebal** <script>alert(1)</script> ![x](http://contoh.id/a.png)"}).json()
+    assert "<strong>Tebal</strong>" in answer["html"]
+    assert "<script" not in answer["html"] and "contoh.id" not in answer["html"]
+    reader = Client()
+    reader.force_login(reviewer)
+    assert reader.post(preview, {"body": "x"}).status_code == 403

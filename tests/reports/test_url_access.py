@@ -65,6 +65,7 @@ ROUTES = {
     "indicator_create": (WRITE, lambda o: reverse("indicator_create", args=[o["slug"], o["period"]])),
     "indicator_edit": (WRITE, lambda o: reverse("indicator_edit", args=[o["slug"], o["indicator"]])),
     "indicator_delete": (WRITE, lambda o: reverse("indicator_delete", args=[o["slug"], o["indicator"]])),
+    "narrative_preview": (WRITE, lambda o: reverse("narrative_preview", args=[o["slug"], YEAR])),
     "grid_preview": (WRITE, lambda o: reverse("grid_preview", args=[o["slug"], YEAR])),
     "budget_item_create": (WRITE, lambda o: reverse("budget_item_create", args=[o["slug"], YEAR])),
     "budget_item_edit": (WRITE, lambda o: reverse("budget_item_edit", args=[o["slug"], YEAR, o["item"]])),
@@ -75,7 +76,7 @@ ROUTES = {
 # Pages that answer a redirect rather than a page to those who may see them.
 REDIRECTS = {"agency_home", "agency_year_switch"}
 # Views that only take POST.
-POST_ONLY = {"grid_preview", "transition", "resolve_note", "pdf_build_start"}
+POST_ONLY = {"grid_preview", "narrative_preview", "transition", "resolve_note", "pdf_build_start"}
 # URLs outside the agency pages, tested on their own below and in test_home.
 GLOBAL = {
     "home",
