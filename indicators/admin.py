@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import Goal, Indicator, Mission, PredicateBand, PredicateScale, Realization, RenstraPeriod, Target
+from .models import (
+    Goal,
+    Indicator,
+    IndicatorAnalysis,
+    Mission,
+    PredicateBand,
+    PredicateScale,
+    Realization,
+    RenstraPeriod,
+    Target,
+)
 
 
 class MissionInline(admin.TabularInline):
@@ -85,6 +95,15 @@ class TargetAdmin(admin.ModelAdmin):
 class RealizationAdmin(admin.ModelAdmin):
     list_display = ["indicator", "year", "quarter", "value", "numerator", "denominator"]
     list_filter = ["year", "quarter", "indicator__period__agency"]
+    search_fields = ["indicator__code", "indicator__name"]
+    list_select_related = ["indicator"]
+    autocomplete_fields = ["indicator"]
+
+
+@admin.register(IndicatorAnalysis)
+class IndicatorAnalysisAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "standard", "standard_level", "standard_source"]
+    list_filter = ["year", "standard_level", "indicator__period__agency"]
     search_fields = ["indicator__code", "indicator__name"]
     list_select_related = ["indicator"]
     autocomplete_fields = ["indicator"]

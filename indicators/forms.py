@@ -8,7 +8,7 @@ from django.forms import inlineformset_factory
 from core.numbers import NumberFormatError, format_number, parse_number
 
 from . import capaian as engine
-from .models import Goal, Indicator, Mission, RenstraPeriod
+from .models import Goal, Indicator, IndicatorAnalysis, Mission, RenstraPeriod
 from .values import check_value, parse_target, value_field
 
 
@@ -285,3 +285,49 @@ class GridRowForm(forms.Form):
                 "realization",
                 f"Realisasi indikator rasio dihitung dari pembilang dan penyebut ({shown}); kosongkan sel ini.",
             )
+
+
+class IndicatorAnalysisForm(forms.ModelForm):
+    """BAB III's analysis of one indicator in one year. A standard must say where it
+    comes from: a reader has to be able to check it."""
+
+    class Meta:
+        model = IndicatorAnalysis
+        fields = [
+            "standard",
+            "standard_level",
+            "standard_source",
+            "standard_year",
+            "causes",
+            "obstacles",
+            "solutions",
+        ]
+        widgets = {
+            "causes": forms.Textarea(attrs={"rows": 4}),
+            "obstacles": forms.Textarea(attrs={"rows": 3}),
+            "solutions": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "standard": "Misalnya standar pelayanan minimal atau angka rata-rata nasional/provinsi. "
+            "Kosongkan bila tidak ada.",
+            "causes": "Paragraf dipisah baris kosong. Bila kosong, laporan mencetak capaiannya dan keterangan "
+            "bahwa penyebab belum diuraikan.",
+        }
+
+    def __init__(self, *args, indicator: Indicator, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.indicator, self.instance.year = indicator, year
+        if indicator.is_grade:  # a grade has no numeric standard to compare against
+            for name in ("standard", "standard_level", "standard_source", "standard_year"):
+                del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("standard") is not None:
+            if not cleaned.get("standard_level"):
+                self.add_error("standard_level", "Pilih tingkat standar (nasional, provinsi atau lainnya).")
+            if not (cleaned.get("standard_source") or "").strip():
+                self.add_error("standard_source", "Sebutkan sumber standar agar pembaca dapat memeriksanya.")
+        elif any(cleaned.get(n) for n in ("standard_level", "standard_source", "standard_year")):
+            self.add_error("standard", "Isi nilai standarnya, atau kosongkan tingkat, sumber dan tahunnya.")
+        return cleaned

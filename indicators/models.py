@@ -480,6 +480,58 @@ class Target(models.Model):
         return None
 
 
+class IndicatorAnalysis(models.Model):
+    """What staff write about one indicator in one year's report (PermenPAN-RB 53/2014,
+    BAB III): the standard it is measured against, the causes of its success or
+    failure, the obstacles, and the solutions. The comparison with the standard is
+    computed, never typed."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "nasional", "Nasional"
+        PROVINCIAL = "provinsi", "Provinsi"
+        OTHER = "lainnya", "Lainnya"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="analyses")
+    year = models.PositiveSmallIntegerField("tahun")
+    standard = ValueField("nilai standar", null=True, blank=True)
+    standard_level = models.CharField("tingkat standar", max_length=10, choices=Level.choices, blank=True)
+    standard_source = models.CharField("sumber standar", max_length=255, blank=True)
+    standard_year = models.PositiveSmallIntegerField("tahun standar", null=True, blank=True)
+    causes = models.TextField("penyebab keberhasilan/kegagalan", max_length=3000, blank=True)
+    obstacles = models.TextField("kendala", max_length=3000, blank=True)
+    solutions = models.TextField("solusi dan tindak lanjut", max_length=3000, blank=True)
+
+    history = HistoricalRecords(bases=[AuditedChange])
+
+    class Meta:
+        verbose_name = "analisis indikator"
+        verbose_name_plural = "analisis indikator"
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="one_analysis_per_indicator_and_year"),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="analysis_year_plausible"),
+            models.CheckConstraint(
+                condition=Q(standard_year__isnull=True) | Q(standard_year__gte=1990, standard_year__lte=2100),
+                name="analysis_standard_year_plausible",
+            ),
+            text_length_limit("causes", 3000, "analysis"),
+            text_length_limit("obstacles", 3000, "analysis"),
+            text_length_limit("solutions", 3000, "analysis"),
+        ]
+
+    def __str__(self):
+        return f"Analisis {self.indicator.code} {self.year}"
+
+    @property
+    def standard_label(self) -> str:
+        """'standar nasional' / 'standar provinsi' / 'standar'."""
+        return (
+            f"standar {self.get_standard_level_display().lower()}"
+            if self.standard_level in ("nasional", "provinsi")
+            else "standar"
+        )
+
+
 class Realization(models.Model):
     """What was achieved: for a whole year (quarter empty) or for one quarter (TW 1-4)."""
 

@@ -20,5 +20,10 @@ urlpatterns = [
         "instansi/<slug:slug>/indikator/<int:indicator_id>/target/", views.indicator_targets, name="indicator_targets"
     ),
     path("instansi/<slug:slug>/<int:year>/capaian/", views.grid, name="grid"),
+    path(
+        "instansi/<slug:slug>/<int:year>/indikator/<int:indicator_id>/analisis/",
+        views.indicator_analysis,
+        name="indicator_analysis",
+    ),
     path("instansi/<slug:slug>/<int:year>/capaian/pratinjau/", views.grid_preview, name="grid_preview"),
 ]

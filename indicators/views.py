@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -27,6 +27,7 @@ from .actions import unsaved_grid_row
 from .forms import (
     GoalForm,
     GridRowForm,
+    IndicatorAnalysisForm,
     IndicatorForm,
     MissionFormSet,
     RenstraPeriodForm,
@@ -46,7 +47,7 @@ from .grid import (
     save_target_cells,
     target_texts,
 )
-from .models import Goal, Indicator, Realization, RenstraPeriod, ScoringContext, Target
+from .models import Goal, Indicator, IndicatorAnalysis, Realization, RenstraPeriod, ScoringContext, Target
 from .navigation import agency_context, checked_year, remember_year
 from .values import target_text
 
@@ -254,6 +255,35 @@ def indicator_form(request, slug, period_id=None, indicator_id=None):
         request,
         "indicators/indicator_form.html",
         agency_context(request, agency, form=form, period=period, indicator=indicator, tab="renstra"),
+    )
+
+
+@login_required
+def indicator_analysis(request, slug, year, indicator_id):
+    """BAB III's analysis of one indicator in one year: standard, causes, obstacles,
+    solutions."""
+    agency = get_agency_for(request.user, slug, write=True)
+    year = checked_year(year)
+    assert_year_writable(agency, year)
+    data = request.POST.copy() if request.method == "POST" else None
+    with transaction.atomic():  # read under lock, compared and written at once
+        indicator = get_object_or_404(
+            Indicator.objects.select_related("period", "goal"), pk=indicator_id, period__agency=agency
+        )
+        if not indicator.period.start_year <= year <= indicator.period.end_year:
+            raise Http404("Indikator di luar periode Renstra tahun ini")
+        analysis = IndicatorAnalysis.objects.select_for_update().filter(
+            indicator=indicator, year=year
+        ).first() or IndicatorAnalysis(indicator=indicator, year=year)
+        form = IndicatorAnalysisForm(data, instance=analysis, indicator=indicator, year=year)
+        if saved_without_clash(request, form):
+            messages.success(request, f"Analisis indikator {indicator.code} {year} disimpan.")
+            return redirect("narrative", slug=agency.slug, year=year)
+    result = indicator.result_for(year, ScoringContext.for_region(agency.region))
+    return render(
+        request,
+        "indicators/analysis_form.html",
+        agency_context(request, agency, year, form=form, indicator=indicator, result=result, tab="narrative"),
     )
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.numbers import format_number, format_percent, format_rupiah
+from indicators import capaian as engine
 
 if TYPE_CHECKING:
+    from indicators.models import IndicatorResult
+
     from .document import GoalAnalysis, ReportDocument
 
 LAWS = [
@@ -227,3 +230,20 @@ def goal_analysis(analysis: GoalAnalysis, year: int) -> str:
         names = "; ".join(f"{n.item.name}" for n in analysis.supporting)
         parts.append(f"Program/kegiatan pendukung: {names}.")
     return "\n\n".join(parts)
+
+
+def indicator_analysis(part: str, result: IndicatorResult) -> str:
+    """What BAB III prints for an indicator's causes, obstacles or solutions while the
+    agency has written none: the facts the data holds, and that the rest is missing
+    (never an invented cause)."""
+    if part == "causes":
+        if result.capaian is None:
+            return "Capaian belum dapat dihitung; penyebab keberhasilan atau kegagalan belum diuraikan oleh instansi."
+        status = engine.STATUS_LABELS.get(result.status, "").lower()
+        return (
+            f"Capaian {format_percent(result.capaian)} ({status}). Penyebab keberhasilan atau kegagalan belum "
+            "diuraikan oleh instansi."
+        )
+    if part == "obstacles":
+        return "Kendala belum diuraikan oleh instansi."
+    return "Solusi dan tindak lanjut belum diuraikan oleh instansi."

@@ -18,7 +18,7 @@ from budget.models import BudgetItem, spending_split_for
 from budget.money import Money
 from budget.tree import BudgetNode, BudgetTree, budget_tree
 from indicators import capaian as engine
-from indicators.models import Goal, IndicatorResult, Mission
+from indicators.models import Goal, IndicatorAnalysis, IndicatorResult, Mission
 from indicators.results import AgencyYearResults, GoalResult, agency_year_results
 from indicators.values import target_text
 
@@ -71,6 +71,24 @@ class HistoryRow:
 
 
 @dataclass
+class IndicatorAnalysisView:
+    """BAB III's analysis of one indicator: its standard (and the computed comparison),
+    the causes, obstacles and solutions: written by staff, or generated where they
+    wrote none (marked as such)."""
+
+    result: IndicatorResult
+    analysis: IndicatorAnalysis | None
+    against_standard: Decimal | None  # the realization's capaian against the standard
+    causes: Text
+    obstacles: Text
+    solutions: Text
+
+    @property
+    def has_standard(self) -> bool:
+        return self.analysis is not None and self.analysis.standard is not None
+
+
+@dataclass
 class GoalAnalysis:
     """Everything BAB III says about one tujuan or sasaran."""
 
@@ -86,9 +104,11 @@ class GoalAnalysis:
     table_year: TableRef
     table_history: TableRef
     table_progress: TableRef
+    table_standard: TableRef
     table_efficiency: TableRef
     table_programs: TableRef
     history_years: list[int] = field(default_factory=list)
+    indicators: list[IndicatorAnalysisView] = field(default_factory=list)
 
     @property
     def program_rows(self) -> list[ProgramIndicatorRow]:
@@ -249,9 +269,14 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         "program_plan": tables.add("2", f"Program dan Anggaran Tahun {year}"),
         "iku": tables.add("3", f"Capaian Indikator Kinerja Utama Tahun {year}"),
     }
+    written = (
+        {a.indicator_id: a for a in IndicatorAnalysis.objects.filter(indicator__period=results.period, year=year)}
+        if results.period
+        else {}
+    )
     analyses = []
     for number, goal_result in enumerate((g for g in results.goals if g.indicators), 1):
-        analyses.append(_analyse(number, goal_result, results, tree, sections, tables, figures, year))
+        analyses.append(_analyse(number, goal_result, results, tree, sections, tables, figures, year, written))
     refs["other_programs"] = tables.add("3", f"Kinerja Program dan Kegiatan Lain Tahun {year}")
     refs["budget"] = tables.add("3", f"Realisasi Anggaran per Program dan Kegiatan Tahun {year}")
     refs["sources"] = tables.add("3", f"Realisasi Anggaran per Sumber Dana Tahun {year}")
@@ -297,7 +322,7 @@ def _period_label(results: AgencyYearResults) -> str:
     return f"{results.period.start_year}-{results.period.end_year}" if results.period else ""
 
 
-def _analyse(number, goal_result, results, tree, sections, tables, figures, year) -> GoalAnalysis:
+def _analyse(number, goal_result, results, tree, sections, tables, figures, year, written) -> GoalAnalysis:
     goal = goal_result.goal
     start = results.period.start_year
     history = {}
@@ -332,12 +357,38 @@ def _analyse(number, goal_result, results, tree, sections, tables, figures, year
         table_year=tables.add("3", f"Target dan Realisasi {year}: {label}"),
         table_history=tables.add("3", f"Perbandingan dengan Tahun Sebelumnya: {label}"),
         table_progress=tables.add("3", f"Kemajuan terhadap Target Akhir Renstra: {label}"),
+        table_standard=tables.add("3", f"Perbandingan dengan Standar Nasional/Provinsi: {label}"),
         table_efficiency=tables.add("3", f"Efisiensi Penggunaan Sumber Daya: {label}"),
         table_programs=tables.add("3", f"Kinerja Program dan Kegiatan Pendukung: {label}"),
         history_years=list(range(start, year + 1)),
     )
     analysis.text = _text(sections, Section.Key.ANALISIS_SASARAN, defaults.goal_analysis(analysis, year), goal)
+    analysis.indicators = [_indicator_analysis(r, written.get(r.indicator.pk), results) for r in goal_result.indicators]
     return analysis
+
+
+def _indicator_analysis(result: IndicatorResult, written: IndicatorAnalysis | None, results) -> IndicatorAnalysisView:
+    against = None
+    if written is not None and written.standard is not None and not result.indicator.is_grade:
+        against = engine.capaian(
+            written.standard, result.realization, result.indicator.polarity, results.context.negative_method
+        )
+
+    def text(field_name: str) -> Text:
+        body = getattr(written, field_name, "") if written else ""
+        if body.strip():
+            return Text(render_narrative(body), generated=False, source=body)
+        generated = defaults.indicator_analysis(field_name, result)
+        return Text(render_narrative(generated), generated=True, source=generated)
+
+    return IndicatorAnalysisView(
+        result=result,
+        analysis=written,
+        against_standard=against,
+        causes=text("causes"),
+        obstacles=text("obstacles"),
+        solutions=text("solutions"),
+    )
 
 
 def _by_source(tree: BudgetTree) -> list[tuple[str, Money]]:

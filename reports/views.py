@@ -16,7 +16,7 @@ from budget.tree import budget_tree
 from core import page_cache
 from core.concurrency import saved_without_clash, track
 from indicators import capaian as engine
-from indicators.models import Goal, RenstraPeriod
+from indicators.models import Goal, Indicator, IndicatorAnalysis, RenstraPeriod
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
@@ -133,6 +133,20 @@ def workspace_data(agency: Agency, year: int, can_edit: bool) -> dict:
     }
 
 
+def analysis_rows(agency, year) -> list[dict]:
+    """Each indicator of the year's Renstra with its analysis and how much of it is written."""
+    indicators = Indicator.objects.filter(
+        period__agency=agency, period__start_year__lte=year, period__end_year__gte=year
+    ).select_related("goal")
+    analyses = {a.indicator_id: a for a in IndicatorAnalysis.objects.filter(indicator__in=indicators, year=year)}
+    rows = []
+    for indicator in indicators:
+        analysis = analyses.get(indicator.pk)
+        written = sum(1 for f in ("causes", "obstacles", "solutions") if analysis and getattr(analysis, f).strip())
+        rows.append({"indicator": indicator, "analysis": analysis, "written": written})
+    return rows
+
+
 def analysed_goals(agency: Agency, year: int) -> list[Goal]:
     """The sasaran (and tujuan) of the Renstra covering `year`, for per-sasaran analysis."""
     period = RenstraPeriod.objects.filter(agency=agency).covering(year).first()
@@ -162,6 +176,7 @@ def narrative(request, slug, year):
         {"goal": goal, "section": written.get((Section.Key.ANALISIS_SASARAN, goal.pk))}
         for goal in analysed_goals(agency, year)
     ]
+    indicator_analyses = analysis_rows(agency, year)
     return render(
         request,
         "reports/narrative_list.html",
@@ -171,6 +186,7 @@ def narrative(request, slug, year):
             year,
             sections=sections,
             goals=goals,
+            indicator_analyses=indicator_analyses,
             signature=signature,
             tab="narrative",
             can_edit=can_edit_year(request.user, agency, year),

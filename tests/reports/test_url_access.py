@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from agencies.models import Membership
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from core import registry
-from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
 from reports.models import PdfBuild, Report, ReviewNote, Section
 from workbook.models import WorkbookImport
 
@@ -66,6 +66,10 @@ ROUTES = {
     "indicator_edit": (WRITE, lambda o: reverse("indicator_edit", args=[o["slug"], o["indicator"]])),
     "indicator_delete": (WRITE, lambda o: reverse("indicator_delete", args=[o["slug"], o["indicator"]])),
     "narrative_preview": (WRITE, lambda o: reverse("narrative_preview", args=[o["slug"], YEAR])),
+    "indicator_analysis": (
+        WRITE,
+        lambda o: reverse("indicator_analysis", args=[o["slug"], YEAR, o["indicator"]]),
+    ),
     "grid_preview": (WRITE, lambda o: reverse("grid_preview", args=[o["slug"], YEAR])),
     "budget_item_create": (WRITE, lambda o: reverse("budget_item_create", args=[o["slug"], YEAR])),
     "budget_item_edit": (WRITE, lambda o: reverse("budget_item_edit", args=[o["slug"], YEAR, o["item"]])),
@@ -126,6 +130,7 @@ def build_agency(agency):
     indicator = Indicator.objects.create(period=period, goal=goal, code="I1", name="Indikator", unit="%")
     Target.objects.create(indicator=indicator, year=YEAR, agreement=D(50))
     Realization.objects.create(indicator=indicator, year=YEAR, value=D(40))
+    IndicatorAnalysis.objects.create(indicator=indicator, year=YEAR, causes="Penyebab")
     item = BudgetItem.objects.create(agency=agency, year=YEAR, level="program", code="01", name="Program")
     BudgetAllocation.objects.create(item=item, source=FundingSource.objects.get(code="APBD"), pagu=D(100))
     BudgetItemGoal.objects.create(item=item, goal=goal)
