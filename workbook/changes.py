@@ -12,7 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, BudgetYear
 from core.numbers import format_number
-from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
 
 from . import spec
 
@@ -25,6 +25,7 @@ SHEET_OF = {
     Indicator: spec.INDIKATOR,
     Target: spec.TARGET,
     Realization: spec.REALISASI,
+    IndicatorAnalysis: spec.ANALISIS,
     BudgetItem: spec.ANGGARAN,
     BudgetAllocation: spec.ANGGARAN,
     BudgetItemGoal: spec.ANGGARAN,
@@ -33,6 +34,7 @@ KIND = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 RELATED = {
     Target: ("indicator",),
     Realization: ("indicator",),
+    IndicatorAnalysis: ("indicator",),
     BudgetAllocation: ("item", "source"),
     BudgetItemGoal: ("item", "goal"),
 }
@@ -163,6 +165,8 @@ def _named(model, record) -> str:
     if model is Realization:
         period = f"TW{record.quarter}" if record.quarter else "Tahunan"
         return f"{record.indicator.code if record.indicator else '?'} {record.year} {period}"
+    if model is IndicatorAnalysis:
+        return f"{record.indicator.code if record.indicator else '?'} {record.year}"
     if model is BudgetAllocation:
         return f"{record.item.code if record.item else '?'} ({record.source})"
     if model is BudgetItemGoal:

@@ -108,6 +108,22 @@ def realisasi_rows(indicators: list[Indicator]) -> Iterator[list]:
             yield [i.code, r.year, period, value, _number(r.numerator), _number(r.denominator), r.note]
 
 
+def analisis_rows(indicators: list[Indicator]) -> Iterator[list]:
+    for i in indicators:
+        for a in i.analyses.all():
+            yield [
+                i.code,
+                a.year,
+                _number(a.standard),
+                spec.label_of(spec.STANDARD_LEVEL, a.standard_level),
+                a.standard_source,
+                a.standard_year,
+                a.causes,
+                a.obstacles,
+                a.solutions,
+            ]
+
+
 def anggaran_rows(items: list[BudgetItem]) -> Iterator[list]:
     codes = {item.pk: item.code for item in items}
     for item in items:
@@ -137,7 +153,7 @@ def workbook_rows(agency: Agency, year: int) -> dict[str, Iterator[list]]:
         list(
             Indicator.objects.filter(period=period)
             .select_related("goal")
-            .prefetch_related("targets", "realizations")
+            .prefetch_related("targets", "realizations", "analyses")
             .order_by("goal__order", "goal__code", "order", "code")
         )
         if period
@@ -155,6 +171,7 @@ def workbook_rows(agency: Agency, year: int) -> dict[str, Iterator[list]]:
         spec.TARGET: target_rows(indicators),
         spec.REALISASI: realisasi_rows(indicators),
         spec.ANGGARAN: anggaran_rows(items),
+        spec.ANALISIS: analisis_rows(indicators),
     }
 
 

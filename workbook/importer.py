@@ -26,7 +26,16 @@ from core.audit import bulk_create_audited
 from core.numbers import NumberFormatError, parse_number
 from indicators import capaian as engine
 from indicators.actions import set_region_mean_cap
-from indicators.models import Goal, Indicator, Mission, PredicateScale, Realization, RenstraPeriod, Target
+from indicators.models import (
+    Goal,
+    Indicator,
+    IndicatorAnalysis,
+    Mission,
+    PredicateScale,
+    Realization,
+    RenstraPeriod,
+    Target,
+)
 from indicators.values import VALUE_DIGITS, VALUE_PLACES, parse_target
 
 from . import spec
@@ -53,6 +62,10 @@ TEXT_COLUMNS = {
     (spec.ANGGARAN, "Nama"): (BudgetItem, "name"),
     (spec.ANGGARAN, "Indikator"): (BudgetItem, "indicator_name"),
     (spec.ANGGARAN, "Satuan"): (BudgetItem, "indicator_unit"),
+    (spec.ANALISIS, "Sumber Standar"): (IndicatorAnalysis, "standard_source"),
+    (spec.ANALISIS, "Penyebab"): (IndicatorAnalysis, "causes"),
+    (spec.ANALISIS, "Kendala"): (IndicatorAnalysis, "obstacles"),
+    (spec.ANALISIS, "Solusi"): (IndicatorAnalysis, "solutions"),
 }
 
 
@@ -214,6 +227,18 @@ def year(value) -> int:
     return int(result)
 
 
+def optional_year(value) -> int | None:
+    """A year that may be left empty (the year of a standard: 1990-2100)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.date | datetime.datetime):
+        raise Invalid("Tahun berisi tanggal; isi dengan angka tahun, mis. 2020.")
+    result = number(value, required=True)
+    if result != result.to_integral_value() or not 1990 <= result <= 2100:
+        raise Invalid(f"Tahun '{value}' tidak valid (1990-2100).")
+    return int(result)
+
+
 def choice(value, mapping: dict, required: bool = True, default=None):
     label = text(value)
     if not label:
@@ -251,6 +276,7 @@ class Plan:
     indicators: list[dict] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
     realizations: list[dict] = field(default_factory=list)
+    analyses: list[dict] | None = None  # None: the file has no Analisis sheet
     items: list[dict] = field(default_factory=list)
     mean_cap: tuple[bool, int | None] = (False, None)  # (given in the file, value)
     nomenclature: str | None = None  # None: not given in the file
@@ -264,6 +290,8 @@ def validate(sheets: dict[str, Sheet], year_: int, region: Region | None = None)
     indicator_kinds = _validate_indicators(v, sheets[spec.INDIKATOR], plan, goal_kinds)
     _validate_targets(v, sheets[spec.TARGET], plan, indicator_kinds)
     _validate_realizations(v, sheets[spec.REALISASI], plan, indicator_kinds)
+    if spec.ANALISIS in sheets:
+        _validate_analyses(v, sheets[spec.ANALISIS], plan, indicator_kinds)
     region = region or Region.objects.filter(name=plan.instansi.get("Pemda", "")).first()
     _validate_budget(v, sheets[spec.ANGGARAN], plan, goal_kinds, region)
     return plan, v
@@ -497,6 +525,45 @@ def _validate_realizations(v: Validator, sheet: Sheet, plan: Plan, indicators: d
                 if data[key] is not None and data[key] < 0:
                     v.error(name, row, column, "Nilai negatif tidak mungkin untuk indikator ini (kolom Boleh Negatif).")
         plan.realizations.append(data)
+
+
+def _validate_analyses(v: Validator, sheet: Sheet, plan: Plan, indicators: dict) -> None:
+    """The same rules as the analysis form: a standard names its level and source."""
+    name, seen = spec.ANALISIS, {}
+    plan.analyses = []
+    for row in sheet.rows:
+        code = v.cell(name, row, "Kode Indikator", text, required=True, label="Kode Indikator")
+        when = v.cell(name, row, "Tahun", year)
+        if code and code not in indicators:
+            v.error(name, row, "Kode Indikator", f"Indikator '{code}' tidak ada di sheet Indikator.")
+            continue
+        if not code or not _check_year(v, name, row, plan, when):
+            continue
+        if _duplicate(v, seen, name, row, "Tahun", (code, when)):
+            continue
+        data = {
+            "code": code,
+            "year": when,
+            "standard": v.cell(name, row, "Standar", value4),
+            "standard_level": v.cell(
+                name, row, "Tingkat Standar", choice, mapping=spec.STANDARD_LEVEL, required=False, default=""
+            ),
+            "standard_source": v.cell(name, row, "Sumber Standar", text) or "",
+            "standard_year": v.cell(name, row, "Tahun Standar", optional_year),
+            "causes": v.cell(name, row, "Penyebab", text) or "",
+            "obstacles": v.cell(name, row, "Kendala", text) or "",
+            "solutions": v.cell(name, row, "Solusi", text) or "",
+        }
+        if data["standard"] is not None:
+            if indicators[code] == Indicator.ValueKind.GRADE:
+                v.error(name, row, "Standar", "Indikator berupa predikat tidak mempunyai standar angka.")
+            if not data["standard_level"]:
+                v.error(name, row, "Tingkat Standar", "Pilih tingkat standar: Nasional, Provinsi atau Lainnya.")
+            if not data["standard_source"]:
+                v.error(name, row, "Sumber Standar", "Sebutkan sumber standar agar pembaca dapat memeriksanya.")
+        elif data["standard_level"] or data["standard_source"] or data["standard_year"]:
+            v.error(name, row, "Standar", "Isi nilai standarnya, atau kosongkan tingkat, sumber dan tahunnya.")
+        plan.analyses.append(data)
 
 
 def _validate_budget(v: Validator, sheet: Sheet, plan: Plan, goals: dict, region: Region | None) -> None:
@@ -765,6 +832,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
     indicators = _save_indicators(period, plan, goals)
     _save_targets(indicators, plan)
     _save_realizations(indicators, plan)
+    _save_analyses(indicators, plan)
     items = _save_budget(agency, year_, plan, goals)
     if replace:
         _delete_unmentioned(period, agency, year_, plan, goals, indicators, items)
@@ -773,6 +841,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
         "indikator": len(indicators),
         "target": len(plan.targets),
         "realisasi": len(plan.realizations),
+        **({"analisis": len(plan.analyses)} if plan.analyses is not None else {}),
         "anggaran": len(items),
     }
 
@@ -862,6 +931,33 @@ def _save_realizations(indicators, plan) -> None:
     bulk_create_audited(Realization, new)
 
 
+ANALYSIS_FIELDS = (
+    "standard",
+    "standard_level",
+    "standard_source",
+    "standard_year",
+    "causes",
+    "obstacles",
+    "solutions",
+)
+
+
+def _save_analyses(indicators, plan) -> None:
+    if plan.analyses is None:
+        return
+    stored = {(a.indicator_id, a.year): a for a in IndicatorAnalysis.objects.filter(indicator__in=indicators.values())}
+    new = []
+    for data in plan.analyses:
+        indicator = indicators[data["code"]]
+        values = {name: data[name] for name in ANALYSIS_FIELDS}
+        row = stored.get((indicator.pk, data["year"]))
+        if row is None:
+            new.append(IndicatorAnalysis(indicator=indicator, year=data["year"], **values))
+        else:
+            _update(row, values)
+    bulk_create_audited(IndicatorAnalysis, new)
+
+
 def _save_budget(agency, year_, plan, goals) -> dict[str, BudgetItem]:
     existing = {i.code: i for i in BudgetItem.objects.filter(agency=agency, year=year_)}
     sources = {s.code: s for s in FundingSource.objects.all()}
@@ -922,6 +1018,11 @@ def _delete_unmentioned(period, agency, year_, plan, goals, indicators, items) -
     for row in Realization.objects.filter(indicator__period=period).select_related("indicator"):
         if (row.indicator.code, row.year, row.quarter) not in mentioned_realizations:
             row.delete()
+    if plan.analyses is not None:  # a file without the sheet leaves the analyses alone
+        mentioned_analyses = {(d["code"], d["year"]) for d in plan.analyses}
+        for row in IndicatorAnalysis.objects.filter(indicator__period=period).select_related("indicator"):
+            if (row.indicator.code, row.year) not in mentioned_analyses:
+                row.delete()
     Indicator.objects.filter(period=period).exclude(code__in=mentioned_indicators).delete()
     Goal.objects.filter(period=period).exclude(code__in=mentioned_goals).delete()
     BudgetItem.objects.filter(agency=agency, year=year_).exclude(code__in=set(items)).delete()

@@ -123,7 +123,8 @@ def open_workbook(data: bytes) -> dict[str, Sheet]:
     for wanted in spec.SHEETS:
         path = parts.sheet_paths.get(wanted.lower())
         if path is None:
-            issues.append(Issue(wanted, None, "", f"Sheet '{wanted}' tidak ada."))
+            if wanted not in spec.OPTIONAL_SHEETS:
+                issues.append(Issue(wanted, None, "", f"Sheet '{wanted}' tidak ada."))
             continue
         try:
             with archive.open(path) as source:

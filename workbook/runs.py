@@ -105,6 +105,7 @@ def changes_json(result: ImportResult) -> dict:
         spec.INDIKATOR: result.counts.get("indikator"),
         spec.TARGET: result.counts.get("target"),
         spec.REALISASI: result.counts.get("realisasi"),
+        spec.ANALISIS: result.counts.get("analisis"),
         spec.ANGGARAN: result.counts.get("anggaran"),
     }
     return result.changes.as_json({k: v for k, v in rows.items() if v is not None})

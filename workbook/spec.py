@@ -7,7 +7,7 @@ export and read when present.
 
 from budget.models import BudgetItem, BudgetYear
 from indicators import capaian as engine
-from indicators.models import Goal, Indicator
+from indicators.models import Goal, Indicator, IndicatorAnalysis
 
 INSTANSI = "Instansi"
 SASARAN = "Sasaran"
@@ -15,6 +15,7 @@ INDIKATOR = "Indikator"
 TARGET = "Target"
 REALISASI = "Realisasi"
 ANGGARAN = "Anggaran"
+ANALISIS = "Analisis"
 
 HEADERS = {
     INSTANSI: ["Kolom", "Nilai"],
@@ -55,6 +56,20 @@ HEADERS = {
         "Realisasi TW4",
     ],
 }
+HEADERS[ANALISIS] = [
+    "Kode Indikator",
+    "Tahun",
+    "Standar",
+    "Tingkat Standar",
+    "Sumber Standar",
+    "Tahun Standar",
+    "Penyebab",
+    "Kendala",
+    "Solusi",
+]
+# Sheets a workbook may lack (files made before the sheet existed): nothing of theirs
+# is read, changed or deleted then.
+OPTIONAL_SHEETS = {ANALISIS}
 OPTIONAL = {
     INDIKATOR: ["Cara Hitung", "Target Akhir Renstra", "Boleh Negatif"],
     TARGET: ["Target PK Perubahan"],
@@ -92,6 +107,7 @@ YES_NO = {"Ya": True, "Tidak": False}
 ROLLUP = {"Jumlah": engine.ROLLUP_SUM, "Terakhir": engine.ROLLUP_LAST, "Rata-rata": engine.ROLLUP_AVERAGE}
 CALCULATION = {"Langsung": engine.CALC_DIRECT, "Rasio": engine.CALC_RATIO, "Pertumbuhan": engine.CALC_GROWTH}
 PERIOD = {"Tahunan": None, "TW1": 1, "TW2": 2, "TW3": 3, "TW4": 4}
+STANDARD_LEVEL = {label: value for value, label in IndicatorAnalysis.Level.choices}
 LEVEL = {
     "Program": BudgetItem.Level.PROGRAM,
     "Kegiatan": BudgetItem.Level.KEGIATAN,
@@ -110,6 +126,7 @@ VOCABULARIES = {
     (INDIKATOR, "Boleh Negatif"): list(YES_NO),
     (REALISASI, "Periode"): list(PERIOD),
     (ANGGARAN, "Jenis"): list(LEVEL),
+    (ANALISIS, "Tingkat Standar"): list(STANDARD_LEVEL),
 }
 
 # Columns holding money or values: formatted `#,##0.##` for people.
@@ -129,6 +146,7 @@ NUMBER_COLUMNS = {
     (ANGGARAN, "Realisasi TW2"),
     (ANGGARAN, "Realisasi TW3"),
     (ANGGARAN, "Realisasi TW4"),
+    (ANALISIS, "Standar"),
 }
 
 
