@@ -28,6 +28,12 @@ class Region(models.Model):
         choices=NegativeMethod.choices,
         default=NegativeMethod.GAP,
     )
+    # The second party of every agency's Perjanjian Kinerja. Empty name: the PK shows
+    # the title and an empty line, as a printed form would; it is never invented.
+    head_name = models.CharField("nama kepala daerah", max_length=200, blank=True)
+    head_title = models.CharField(
+        "jabatan kepala daerah", max_length=100, blank=True, help_text="Mis. Bupati Pati. Kosong: menurut jenis daerah."
+    )
 
     class Meta:
         verbose_name = "pemerintah daerah"
@@ -36,6 +42,17 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def head_title_or_default(self) -> str:
+        """'Bupati Pati', 'Walikota Denpasar', 'Gubernur ...' from the kind and name."""
+        if self.head_title:
+            return self.head_title
+        title = {self.Kind.KABUPATEN: "Bupati", self.Kind.KOTA: "Walikota", self.Kind.PROVINSI: "Gubernur"}
+        place = self.name
+        for prefix in ("Kabupaten ", "Kota ", "Provinsi "):
+            place = place.removeprefix(prefix)
+        return f"{title.get(self.kind, 'Kepala Daerah')} {place}"
 
 
 class AgencyQuerySet(models.QuerySet):

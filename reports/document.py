@@ -106,7 +106,7 @@ class GoalAnalysis:
     table_progress: TableRef
     table_standard: TableRef
     table_efficiency: TableRef
-    table_programs: TableRef
+    table_programs: TableRef | None  # None: no program indicator to print, so no table
     history_years: list[int] = field(default_factory=list)
     indicators: list[IndicatorAnalysisView] = field(default_factory=list)
 
@@ -117,6 +117,25 @@ class GoalAnalysis:
     @property
     def is_efficient(self) -> bool | None:
         return engine.is_efficient(self.efficiency)
+
+
+@dataclass
+class Signatory:
+    """A signature block: the title, the name (an empty line when unknown, never
+    invented), the rank and the NIP."""
+
+    title: str
+    name: str = ""
+    rank: str = ""
+    nip: str = ""
+
+    @property
+    def nip_display(self) -> str:
+        """NIP as printed on letters: 19610804 198603 1 019."""
+        digits = "".join(self.nip.split())
+        if len(digits) == 18 and digits.isdigit():
+            return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+        return self.nip
 
 
 @dataclass
@@ -144,6 +163,29 @@ class ReportDocument:
     table_refs: dict[str, TableRef] = field(default_factory=dict)
     status_labels: dict[str, str] = field(default_factory=lambda: STATUS_LABELS)
     built_at: datetime = field(default_factory=timezone.localtime)
+
+    @property
+    def signatory(self) -> Signatory:
+        """The head of agency who signs the Kata Pengantar, the Penutup and the PK: this
+        year's signatory where one is set, else the agency's profile."""
+        report, agency = self.report, self.agency
+        return Signatory(
+            title=(report and report.signatory_title) or f"Kepala {agency.name}",
+            name=(report and report.signatory_name) or agency.head_name,
+            rank=(report and report.signatory_rank) or agency.head_rank,
+            nip=(report and report.signatory_nip) or agency.head_nip,
+        )
+
+    @property
+    def second_party(self) -> Signatory:
+        """The PK's second party: the head of region (admin data)."""
+        region = self.agency.region
+        return Signatory(title=region.head_title_or_default, name=region.head_name)
+
+    @property
+    def sign_place(self) -> str:
+        report = self.report
+        return (report and report.sign_place) or self.agency.sign_place or self.agency.region.name
 
     @property
     def is_final(self) -> bool:
@@ -277,14 +319,18 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     analyses = []
     for number, goal_result in enumerate((g for g in results.goals if g.indicators), 1):
         analyses.append(_analyse(number, goal_result, results, tree, sections, tables, figures, year, written))
-    refs["other_programs"] = tables.add("3", f"Kinerja Program dan Kegiatan Lain Tahun {year}")
+    covered = {n.item.pk for a in analyses for root in a.supporting for n in root.walk()}
+    other_program_rows = [r for r in program_indicator_rows(tree.roots) if r.node.item.pk not in covered]
+    if other_program_rows:  # the Daftar Tabel lists only tables the report prints
+        refs["other_programs"] = tables.add("3", f"Kinerja Program dan Kegiatan Lain Tahun {year}")
     refs["budget"] = tables.add("3", f"Realisasi Anggaran per Program dan Kegiatan Tahun {year}")
     refs["sources"] = tables.add("3", f"Realisasi Anggaran per Sumber Dana Tahun {year}")
     refs["lampiran_pk"] = tables.add("L", f"Perjanjian Kinerja Tahun {year}")
+    refs["lampiran_pk_programs"] = tables.add("L", f"Program dan Anggaran Perjanjian Kinerja Tahun {year}")
     refs["lampiran_measure"] = tables.add("L", f"Pengukuran Kinerja Tahun {year}")
     refs["lampiran_quarters"] = tables.add("L", f"Realisasi Kinerja dan Anggaran per Triwulan Tahun {year}")
-    refs["lampiran_programs"] = tables.add("L", f"Kinerja Program, Kegiatan dan Sub-kegiatan Tahun {year}")
-    covered = {n.item.pk for a in analyses for root in a.supporting for n in root.walk()}
+    if program_indicator_rows(tree.roots):
+        refs["lampiran_programs"] = tables.add("L", f"Kinerja Program, Kegiatan dan Sub-kegiatan Tahun {year}")
 
     direct = tree.total(BudgetItem.SpendingType.DIRECT)
     indirect = tree.total(BudgetItem.SpendingType.INDIRECT)
@@ -309,7 +355,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         has_spending_split=spending_split_for(agency.pk, year),
         figures=figures,
         budget_figure=figures.add("3", f"Serapan Anggaran per Program Tahun {year}") if budget_chart else None,
-        other_program_rows=[r for r in program_indicator_rows(tree.roots) if r.node.item.pk not in covered],
+        other_program_rows=other_program_rows,
         table_refs=refs,
     )
     for key, _label in Section.Key.choices:
@@ -359,7 +405,9 @@ def _analyse(number, goal_result, results, tree, sections, tables, figures, year
         table_progress=tables.add("3", f"Kemajuan terhadap Target Akhir Renstra: {label}"),
         table_standard=tables.add("3", f"Perbandingan dengan Standar Nasional/Provinsi: {label}"),
         table_efficiency=tables.add("3", f"Efisiensi Penggunaan Sumber Daya: {label}"),
-        table_programs=tables.add("3", f"Kinerja Program dan Kegiatan Pendukung: {label}"),
+        table_programs=tables.add("3", f"Kinerja Program dan Kegiatan Pendukung: {label}")
+        if program_indicator_rows(supporting)
+        else None,
         history_years=list(range(start, year + 1)),
     )
     analysis.text = _text(sections, Section.Key.ANALISIS_SASARAN, defaults.goal_analysis(analysis, year), goal)

@@ -17,11 +17,20 @@ class SectionForm(forms.ModelForm):
 
 
 class SignatureForm(forms.ModelForm):
+    """Where, when and by whom the year's report and its PK are signed. Empty signatory
+    fields take the head of agency from the agency's profile."""
+
     sign_date = IndonesianDateField(label="Tanggal penandatanganan", required=False)
 
     class Meta:
         model = Report
-        fields = ["sign_place", "sign_date"]
+        fields = ["sign_place", "sign_date", "signatory_name", "signatory_rank", "signatory_nip", "signatory_title"]
+
+    def clean_signatory_nip(self):
+        nip = "".join(self.cleaned_data["signatory_nip"].split())
+        if nip and (not nip.isdigit() or len(nip) != 18):
+            raise forms.ValidationError("NIP terdiri dari 18 angka.")
+        return nip
 
 
 class ReviewNoteForm(forms.ModelForm):

@@ -24,6 +24,14 @@ class Report(models.Model):
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAFT)
     sign_place = models.CharField("tempat penandatanganan", max_length=100, blank=True)
     sign_date = models.DateField("tanggal penandatanganan", null=True, blank=True)
+    # Who signs the Kata Pengantar, the Penutup and the PK this year; empty: the head of
+    # agency in the agency's profile.
+    signatory_name = models.CharField("nama penanda tangan", max_length=200, blank=True)
+    signatory_rank = models.CharField("pangkat/golongan penanda tangan", max_length=200, blank=True)
+    signatory_nip = models.CharField("NIP penanda tangan", max_length=30, blank=True)
+    signatory_title = models.CharField(
+        "jabatan penanda tangan", max_length=255, blank=True, help_text="Kosong: Kepala (nama instansi)."
+    )
 
     history = HistoricalRecords(bases=[AuditedChange])
 

@@ -196,7 +196,7 @@ def test_narrative_html_is_never_rendered(client, operator_a, agency_a):
     body = 'Paragraf **tebal**.\n\n- satu\n- dua\n\n<script>alert(1)</script><img src="http://evil.example/x.png">'
     client.post(url, {"body": body})
     html = client.get(url).content.decode()
-    preview = html.split('data-testid="preview">')[1].split("</div>")[0]
+    preview = html.split('data-testid="preview"')[1].split(">", 1)[1].split("</div>")[0]
     assert "<strong>tebal</strong>" in preview
     assert "<li>satu</li>" in preview
     assert "<script" not in preview and "<img" not in preview and "evil.example" not in preview
