@@ -11,7 +11,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "negative_method"]
+    list_display = ["name", "kind", "head_title", "head_name", "negative_method"]
     list_filter = ["kind", "negative_method"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -12,7 +12,8 @@ class SectionForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 14, "class": "font-monospace"})}
         help_texts = {
             "body": "Paragraf dipisah baris kosong. Daftar: awali baris dengan '- ' atau '1. '. "
-            "Tebal: **teks**. Miring: *teks*. HTML tidak ditampilkan."
+            "Tebal: **teks**. Miring: *teks*. Sub-judul: awali baris dengan '### '. "
+            "Tabel: baris '| Kolom | Kolom |', lalu '|---|---|', lalu satu baris per isi. HTML tidak ditampilkan."
         }
 
 

@@ -48,3 +48,17 @@ def test_the_editor_starts_from_the_generated_text_and_previews_as_printed(opera
     reader = Client()
     reader.force_login(reviewer)
     assert reader.post(preview, {"body": "x"}).status_code == 403
+
+
+def test_a_section_can_carry_sub_headings_and_tables_but_never_html_or_urls():
+    from reports.narrative import render_narrative
+
+    html = render_narrative(
+        "# Keadaan pegawai\n\n"
+        "| Golongan | Jumlah |\n|---|---:|\n| IV | 5 |\n| III | 12 |\n\n"
+        '<table onclick="x"><tr><td>mentah</td></tr></table> [tautan](http://contoh.id) ![foto](http://contoh.id/a.png)'
+    )
+    assert "<h4>Keadaan pegawai</h4>" in html  # below the chapter's own headings
+    assert '<table class="data narrative-table">' in html and "<th>Golongan</th>" in html and "<td>12</td>" in html
+    assert "onclick" not in html and "contoh.id" not in html and "<a" not in html and "<img" not in html
+    assert "tautan" in html  # the link's words stay
