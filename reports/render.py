@@ -61,3 +61,8 @@ def render_document(doc: ReportDocument, screen: str = "") -> str:
         "screen": screen,
     }
     return render_to_string("reports/document/document.html", context)
+
+
+def render_agreement(doc: ReportDocument) -> str:
+    """The Perjanjian Kinerja alone, as the signed document (the Lampiran's copy)."""
+    return render_to_string("reports/document/pk_document.html", {"doc": doc, "css": report_css()})

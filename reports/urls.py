@@ -30,6 +30,7 @@ urlpatterns = [
     path("instansi/<slug:slug>/<int:year>/laporan/", views.report_html, name="report_html"),
     path("instansi/<slug:slug>/<int:year>/laporan.pdf", views.report_pdf, name="report_pdf"),
     path("instansi/<slug:slug>/<int:year>/laporan.json", views.report_json, name="report_json"),
+    path("instansi/<slug:slug>/<int:year>/perjanjian-kinerja.pdf", views.agreement_pdf, name="agreement_pdf"),
     path("instansi/<slug:slug>/<int:year>/laporan/pdf/", views.pdf_build_start, name="pdf_build_start"),
     path("instansi/<slug:slug>/<int:year>/laporan/pdf/<int:build_id>/", views.pdf_build, name="pdf_build"),
     path(

@@ -27,7 +27,7 @@ from .json_export import report_data
 from .models import PdfBuild, Report, Section
 from .narrative import render_narrative
 from .pdf import html_to_pdf
-from .render import render_document
+from .render import render_agreement, render_document
 from .review import final_pdf
 from .tasks import build_pdf, is_large
 
@@ -309,6 +309,16 @@ def report_pdf(request, slug, year):
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     if archive is not None:
         response["X-Content-SHA256"] = archive.sha256
+    return response
+
+
+@login_required
+@require_safe
+def agreement_pdf(request, slug, year):
+    """The year's Perjanjian Kinerja on its own, to print and sign."""
+    doc = _document(request, slug, year)
+    response = HttpResponse(html_to_pdf(render_agreement(doc)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="perjanjian-kinerja-{doc.agency.slug}-{doc.year}.pdf"'
     return response
 
 

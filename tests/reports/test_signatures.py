@@ -74,3 +74,16 @@ def test_an_unknown_head_is_an_empty_line_not_a_made_up_name(demo):
     html = render_document(build_document(agency, 2020))
     assert html.count('<span class="blank-name">') >= 4  # Kata Pengantar, Penutup, both PK parties
     assert "BUPATI PATI" in html
+
+
+def test_the_perjanjian_kinerja_downloads_on_its_own(demo):
+    reviewer = Client()
+    reviewer.force_login(get_user_model().objects.get(username="reviewer"))
+    response = reviewer.get(reverse("agreement_pdf", args=["denpasar", 2019]))
+    assert response["Content-Disposition"] == 'attachment; filename="perjanjian-kinerja-denpasar-2019.pdf"'
+    pages = pdf_pages(response.content)
+    text = " ".join(" ".join(pages).split())
+    assert "PERJANJIAN KINERJA TAHUN 2019" in text
+    assert "PIHAK PERTAMA" in text and "WALIKOTA DENPASAR" in text and "NIP. 19610804 198603 1 019" in text
+    assert "BAB III" not in text and "KATA PENGANTAR" not in text  # the agreement only
+    assert len([p for p in pages if p.strip()]) <= 3

@@ -43,6 +43,7 @@ ROUTES = {
     "workbook": (READ_WRITE, lambda o: reverse("workbook", args=[o["slug"], YEAR])),
     "workbook_export": (READ, lambda o: reverse("workbook_export", args=[o["slug"], YEAR])),
     "workbook_errors": (READ, lambda o: reverse("workbook_errors", args=[o["slug"], YEAR, o["import"]])),
+    "agreement_pdf": (READ, lambda o: reverse("agreement_pdf", args=[o["slug"], YEAR])),
     "workbook_progress": (READ, lambda o: reverse("workbook_progress", args=[o["slug"], YEAR, o["import"]])),
     "workbook_status": (READ, lambda o: reverse("workbook_status", args=[o["slug"], YEAR, o["import"]])),
     "workbook_preview": (WRITE, lambda o: reverse("workbook_preview", args=[o["slug"], YEAR, o["import"]])),
