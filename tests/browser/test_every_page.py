@@ -32,6 +32,7 @@ def agency_pages(slug, year) -> dict[str, str]:
         "rencana": f"{base}/renstra/{period.pk}/",
         "indikator": f"{base}/indikator/{indicator.pk}/target/",
         "indikator-ubah": f"{base}/indikator/{indicator.pk}/ubah/",
+        "analisis": f"{base}/{year}/indikator/{indicator.pk}/analisis/",
         "sasaran-ubah": f"{base}/sasaran/{goal.pk}/ubah/",
         "renstra-ubah": f"{base}/renstra/{period.pk}/ubah/",
         "anggaran-tambah": f"{base}/{year}/anggaran/tambah/",
@@ -52,6 +53,7 @@ def agency_pages(slug, year) -> dict[str, str]:
 COMMON = {"beranda": "/", "dasbor": "/reviu/", "notifikasi": "/notifikasi/", "sandi": "/akun/kata-sandi/"}
 # Pages a reviewer cannot open.
 READ_ONLY = {
+    "analisis",
     "anggaran-ubah",
     "anggaran-tambah",
     "anggaran-hapus",
