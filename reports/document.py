@@ -178,9 +178,12 @@ class ReportDocument:
 
     @property
     def second_party(self) -> Signatory:
-        """The PK's second party: the head of region (admin data)."""
-        region = self.agency.region
-        return Signatory(title=region.head_title_or_default, name=region.head_name)
+        """The PK's second party: this year's, where set, else the head of region (admin data)."""
+        region, report = self.agency.region, self.report
+        return Signatory(
+            title=(report and report.second_party_title) or region.head_title_or_default,
+            name=(report and report.second_party_name) or region.head_name,
+        )
 
     @property
     def sign_place(self) -> str:

@@ -25,7 +25,16 @@ class SignatureForm(forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = ["sign_place", "sign_date", "signatory_name", "signatory_rank", "signatory_nip", "signatory_title"]
+        fields = [
+            "sign_place",
+            "sign_date",
+            "signatory_name",
+            "signatory_rank",
+            "signatory_nip",
+            "signatory_title",
+            "second_party_name",
+            "second_party_title",
+        ]
 
     def clean_signatory_nip(self):
         nip = "".join(self.cleaned_data["signatory_nip"].split())

@@ -32,6 +32,12 @@ class Report(models.Model):
     signatory_title = models.CharField(
         "jabatan penanda tangan", max_length=255, blank=True, help_text="Kosong: Kepala (nama instansi)."
     )
+    # The PK's second party this year (a head of region changes with elections); empty:
+    # the region's head from the admin data.
+    second_party_name = models.CharField("nama pihak kedua PK", max_length=200, blank=True)
+    second_party_title = models.CharField(
+        "jabatan pihak kedua PK", max_length=100, blank=True, help_text="Kosong: kepala daerah, mis. Bupati Pati."
+    )
 
     history = HistoricalRecords(bases=[AuditedChange])
 

@@ -55,6 +55,8 @@ def test_a_signatory_set_for_the_year_signs_instead_of_the_profile(demo):
             "signatory_rank": "Pembina Tk. I (IV/b)",
             "signatory_nip": "19700101 199503 1 002",
             "signatory_title": "Plt. Kepala Dinas Koperasi dan UKM Kabupaten Pati",
+            "second_party_name": "Ir. Contoh Kepala Daerah",
+            "second_party_title": "Penjabat Bupati Pati",
         },
     )
     assert response.status_code == 302
@@ -64,6 +66,7 @@ def test_a_signatory_set_for_the_year_signs_instead_of_the_profile(demo):
     assert text.count("Drs. Contoh Pejabat") >= 3 and text.count("NIP. 19700101 199503 1 002") >= 3
     assert "PLT. KEPALA DINAS KOPERASI DAN UKM KABUPATEN PATI" in text
     assert "Pati, 15 Januari 2021" in text
+    assert "Ir. Contoh Kepala Daerah" in text and "PENJABAT BUPATI PATI" in text  # this year's second party
     refused = operator.post(url, {"sign_place": "Pati", "signatory_nip": "1234"}).content.decode()
     assert "NIP terdiri dari 18 angka." in refused
 
