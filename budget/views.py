@@ -7,7 +7,6 @@ from django.views.decorators.http import require_safe
 
 from agencies.access import assert_year_writable, can_edit_year, get_agency_for
 from core import concurrency
-from core.concurrency import drop_vanished_rows
 from core.numbers import format_rupiah as rupiah
 from indicators.navigation import agency_context, checked_year, remember_year
 
@@ -57,7 +56,7 @@ def item_form(request, slug, year, item_id=None):
     with transaction.atomic():  # what is stored is read under lock, compared and written at once
         item = _item_for(agency, year, item_id, request.GET.get("induk"))
         dropped, renewed = (
-            drop_vanished_rows(data, "dana", item.allocations.values_list("pk", flat=True))
+            concurrency.drop_vanished_rows(data, "dana", item.allocations.values_list("pk", flat=True))
             if (data is not None and item.pk)
             else ([], [])
         )
