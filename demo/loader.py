@@ -22,6 +22,7 @@ from agencies.versioning import mark_changed
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from core.audit import audit_via, bulk_create_audited
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
+from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from reports.models import Report
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -109,8 +110,39 @@ def load_agency(data: dict) -> Agency:
                 pagu=Decimal(allocation["pagu"]),
                 realisasi=_decimal(allocation["realisasi"]),
             )
+    if data.get("profile"):
+        _load_profile(agency, report["year"], data["profile"])
     mark_changed([agency.pk])  # bulk writes send no signals
     return agency
+
+
+def _load_profile(agency: Agency, year: int, data: dict) -> None:
+    """BAB I as the report printed it: tugas/fungsi, units, staff tables, assets."""
+    Duty.objects.create(
+        agency=agency,
+        year=year,
+        legal_basis=data["legal_basis"],
+        duty=data["duty"],
+        functions="\n".join(data["functions"]),
+    )
+    units: dict[str, OrgUnit] = {}
+    for row in data["units"]:
+        units[row["code"]] = OrgUnit.objects.create(
+            agency=agency, year=year, parent=units.get(row["parent"]), **{k: v for k, v in row.items() if k != "parent"}
+        )
+    for category, rows in data["staff"].items():
+        bulk_create_audited(
+            StaffCount,
+            (
+                StaffCount(agency=agency, year=year, category=category, label=label, count=count, order=n)
+                for n, (label, count) in enumerate(rows, 1)
+            ),
+        )
+    for category, total in data["printed_totals"].items():
+        StaffTotal.objects.create(agency=agency, year=year, category=category, printed_total=total)
+    bulk_create_audited(
+        Asset, (Asset(agency=agency, year=year, order=n, **row) for n, row in enumerate(data["assets"], 1))
+    )
 
 
 def _load_indicator(period: RenstraPeriod, goal: Goal, data: dict, order: int) -> Indicator:

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "agencies",
     "indicators",
     "budget",
+    "organisation",
     "reports",
     "workbook",
     "demo",

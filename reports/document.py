@@ -21,6 +21,8 @@ from indicators import capaian as engine
 from indicators.models import Goal, IndicatorAnalysis, IndicatorResult, Mission
 from indicators.results import AgencyYearResults, GoalResult, agency_year_results
 from indicators.values import target_text
+from organisation.chart import org_chart
+from organisation.profile import AgencyProfile, agency_profile
 
 from . import charts, defaults
 from .checks import Check, consistency_checks
@@ -161,6 +163,9 @@ class ReportDocument:
     # Program indicators under no sasaran of this report: printed apart, never dropped.
     other_program_rows: list[ProgramIndicatorRow] = field(default_factory=list)
     table_refs: dict[str, TableRef] = field(default_factory=dict)
+    profile: AgencyProfile | None = None  # BAB I: tugas/fungsi, organisation, staff, assets
+    org_chart: str | None = None
+    org_figure: TableRef | None = None
     status_labels: dict[str, str] = field(default_factory=lambda: STATUS_LABELS)
     built_at: datetime = field(default_factory=timezone.localtime)
 
@@ -308,7 +313,11 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     missions = list(results.period.missions.all()) if results.period else []
     tables = TableNumbers()
     figures = TableNumbers(anchor_prefix="gambar")
-    refs = {
+    profile = agency_profile(agency.pk, year)
+    chart = org_chart(profile.units)
+    org_figure = figures.add("1", f"Struktur Organisasi {agency.name}") if chart else None
+    refs = _profile_tables(profile, tables, year)
+    refs |= {
         "renstra": tables.add("2", f"Tujuan, Sasaran, Indikator dan Target Renstra {_period_label(results)}"),
         "pk": tables.add("2", f"Perjanjian Kinerja Tahun {year}"),
         "program_plan": tables.add("2", f"Program dan Anggaran Tahun {year}"),
@@ -360,11 +369,26 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         budget_figure=figures.add("3", f"Serapan Anggaran per Program Tahun {year}") if budget_chart else None,
         other_program_rows=other_program_rows,
         table_refs=refs,
+        profile=profile,
+        org_chart=chart,
+        org_figure=org_figure,
     )
     for key, _label in Section.Key.choices:
         if key != Section.Key.ANALISIS_SASARAN:
             doc.texts[key] = _text(sections, key, defaults.generate(key, doc))
     return doc
+
+
+def _profile_tables(profile: AgencyProfile, tables: TableNumbers, year: int) -> dict[str, TableRef]:
+    """Number BAB I's tables (only those printed): units, each staff breakdown, assets."""
+    refs = {}
+    if profile.units:
+        refs["units"] = tables.add("1", f"Susunan Organisasi dan Pejabat Tahun {year}")
+    for staff in profile.staff_tables:
+        staff.table = tables.add("1", f"Jumlah Pegawai menurut {staff.label} Tahun {year}")
+    if profile.assets:
+        refs["assets"] = tables.add("1", f"Sarana dan Prasarana Tahun {year}")
+    return refs
 
 
 def _period_label(results: AgencyYearResults) -> str:

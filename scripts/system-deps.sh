@@ -1,8 +1,9 @@
 # Sourced by ./run and ./test: the Debian packages the app and its tests need,
 # installed when missing. WeasyPrint needs Pango and HarfBuzz's subsetter; the report
-# uses Liberation fonts (Arial metrics); the tests read PDFs with poppler-utils and
-# drive Chromium (Playwright may not download its own browser here).
-wanted=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core)
+# uses Liberation fonts (Arial metrics) and Graphviz (dot) to lay out the organisation
+# chart; the tests read PDFs with poppler-utils and drive Chromium (Playwright may not
+# download its own browser here).
+wanted=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core graphviz)
 if [ "${1:-}" = "test" ]; then
   wanted+=(poppler-utils chromium)
 fi
