@@ -40,6 +40,33 @@ class IndonesianDecimalField(forms.DecimalField):
         return forms.Field.widget_attrs(self, widget)
 
 
+class IndonesianCountField(IndonesianDecimalField):
+    """A count of people or things: a whole number, `1.234` or `1234`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs["inputmode"] = "numeric"
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            raise forms.ValidationError("Tulis bilangan bulat, misalnya 12.", code="invalid")
+        return int(number)
+
+    def prepare_value(self, value):
+        return format_number(value, places=0) if isinstance(value, int) else value
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+    def run_validators(self, value):
+        if value is not None and value < 0:
+            raise forms.ValidationError("Jumlah tidak boleh negatif.", code="min_value")
+
+
 class IndonesianDateField(forms.DateField):
     """A date written as Indonesians write it, 31/12/2020 (also 31-12-2020 and the ISO
     2020-12-31), with a date picker in Indonesian (static/js/datepicker.js, offline)."""

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("workbook.urls")),
     path("", include("indicators.urls")),
     path("", include("budget.urls")),
+    path("", include("organisation.urls")),
 ]
 
 if settings.DEBUG:

@@ -13,6 +13,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, BudgetYear
 from core.numbers import format_number
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
+from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 
 from . import spec
 
@@ -29,6 +30,11 @@ SHEET_OF = {
     BudgetItem: spec.ANGGARAN,
     BudgetAllocation: spec.ANGGARAN,
     BudgetItemGoal: spec.ANGGARAN,
+    Duty: spec.TUGAS,
+    OrgUnit: spec.ORGANISASI,
+    StaffCount: spec.PEGAWAI,
+    StaffTotal: spec.PEGAWAI,
+    Asset: spec.ASET,
 }
 KIND = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 RELATED = {
@@ -177,4 +183,14 @@ def _named(model, record) -> str:
         return f"Misi {record.order}"
     if model is BudgetYear:
         return f"Nomenklatur anggaran {record.year}"
+    if model is Duty:
+        return f"Tugas dan fungsi {record.year}"
+    if model is OrgUnit:
+        return f"{record.code} {record.name}"
+    if model is StaffCount:
+        return f"{record.get_category_display()}: {record.label}"
+    if model is StaffTotal:
+        return f"{record.get_category_display()}: {spec.PRINTED_TOTAL}"
+    if model is Asset:
+        return f"{record.name} ({record.condition})" if record.condition else record.name
     return getattr(record, "code", "") or str(record.id)

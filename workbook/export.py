@@ -22,6 +22,7 @@ from indicators.models import Goal, Indicator, PredicateScale, RenstraPeriod
 from indicators.values import target_text
 
 from . import spec
+from .organisation_sheets import export_rows as organisation_rows
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE5EE")
 NUMBER_FORMAT = "#,##0.####"
@@ -172,6 +173,7 @@ def workbook_rows(agency: Agency, year: int) -> dict[str, Iterator[list]]:
         spec.REALISASI: realisasi_rows(indicators),
         spec.ANGGARAN: anggaran_rows(items),
         spec.ANALISIS: analisis_rows(indicators),
+        **{name: iter(rows) for name, rows in organisation_rows(agency, year).items()},
     }
 
 

@@ -38,8 +38,9 @@ from indicators.models import (
 )
 from indicators.values import VALUE_DIGITS, VALUE_PLACES, parse_target
 
-from . import spec
+from . import organisation_sheets, spec
 from .changes import ChangeRecorder, ChangeSummary
+from .organisation_sheets import OrganisationPlan
 from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_workbook
 
 MAX_VALUE = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
@@ -277,6 +278,7 @@ class Plan:
     targets: list[dict] = field(default_factory=list)
     realizations: list[dict] = field(default_factory=list)
     analyses: list[dict] | None = None  # None: the file has no Analisis sheet
+    organisation: OrganisationPlan | None = None  # BAB I's profile (organisation_sheets)
     items: list[dict] = field(default_factory=list)
     mean_cap: tuple[bool, int | None] = (False, None)  # (given in the file, value)
     nomenclature: str | None = None  # None: not given in the file
@@ -294,6 +296,7 @@ def validate(sheets: dict[str, Sheet], year_: int, region: Region | None = None)
         _validate_analyses(v, sheets[spec.ANALISIS], plan, indicator_kinds)
     region = region or Region.objects.filter(name=plan.instansi.get("Pemda", "")).first()
     _validate_budget(v, sheets[spec.ANGGARAN], plan, goal_kinds, region)
+    plan.organisation = organisation_sheets.validate(v, sheets)
     return plan, v
 
 
@@ -836,6 +839,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
     items = _save_budget(agency, year_, plan, goals)
     if replace:
         _delete_unmentioned(period, agency, year_, plan, goals, indicators, items)
+    profile_counts = organisation_sheets.save(agency, year_, plan.organisation, replace, _update)
     return {
         "sasaran": len(goals),
         "indikator": len(indicators),
@@ -843,6 +847,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
         "realisasi": len(plan.realizations),
         **({"analisis": len(plan.analyses)} if plan.analyses is not None else {}),
         "anggaran": len(items),
+        **profile_counts,
     }
 
 

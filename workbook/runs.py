@@ -107,6 +107,10 @@ def changes_json(result: ImportResult) -> dict:
         spec.REALISASI: result.counts.get("realisasi"),
         spec.ANALISIS: result.counts.get("analisis"),
         spec.ANGGARAN: result.counts.get("anggaran"),
+        spec.TUGAS: result.counts.get("tugas"),
+        spec.ORGANISASI: result.counts.get("organisasi"),
+        spec.PEGAWAI: result.counts.get("pegawai"),
+        spec.ASET: result.counts.get("aset"),
     }
     return result.changes.as_json({k: v for k, v in rows.items() if v is not None})
 

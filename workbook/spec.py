@@ -8,6 +8,7 @@ export and read when present.
 from budget.models import BudgetItem, BudgetYear
 from indicators import capaian as engine
 from indicators.models import Goal, Indicator, IndicatorAnalysis
+from organisation.models import OrgUnit, StaffCount
 
 INSTANSI = "Instansi"
 SASARAN = "Sasaran"
@@ -16,6 +17,10 @@ TARGET = "Target"
 REALISASI = "Realisasi"
 ANGGARAN = "Anggaran"
 ANALISIS = "Analisis"
+TUGAS = "Tugas"
+ORGANISASI = "Organisasi"
+PEGAWAI = "Pegawai"
+ASET = "Aset"
 
 HEADERS = {
     INSTANSI: ["Kolom", "Nilai"],
@@ -67,9 +72,14 @@ HEADERS[ANALISIS] = [
     "Kendala",
     "Solusi",
 ]
+# BAB I's profile of the agency in the workbook's year (workbook/organisation_sheets.py).
+HEADERS[TUGAS] = ["Jenis", "Uraian"]
+HEADERS[ORGANISASI] = ["Kode", "Kode Induk", "Nama Unit", "Eselon", "Nama Pejabat", "Pangkat/Golongan", "NIP"]
+HEADERS[PEGAWAI] = ["Menurut", "Kelompok", "Jumlah"]
+HEADERS[ASET] = ["Nama Barang", "Jumlah", "Kondisi", "Keterangan"]
 # Sheets a workbook may lack (files made before the sheet existed): nothing of theirs
 # is read, changed or deleted then.
-OPTIONAL_SHEETS = {ANALISIS}
+OPTIONAL_SHEETS = {ANALISIS, TUGAS, ORGANISASI, PEGAWAI, ASET}
 OPTIONAL = {
     INDIKATOR: ["Cara Hitung", "Target Akhir Renstra", "Boleh Negatif"],
     TARGET: ["Target PK Perubahan"],
@@ -108,6 +118,11 @@ ROLLUP = {"Jumlah": engine.ROLLUP_SUM, "Terakhir": engine.ROLLUP_LAST, "Rata-rat
 CALCULATION = {"Langsung": engine.CALC_DIRECT, "Rasio": engine.CALC_RATIO, "Pertumbuhan": engine.CALC_GROWTH}
 PERIOD = {"Tahunan": None, "TW1": 1, "TW2": 2, "TW3": 3, "TW4": 4}
 STANDARD_LEVEL = {label: value for value, label in IndicatorAnalysis.Level.choices}
+DUTY_KIND = {"Dasar Pembentukan": "legal_basis", "Tugas Pokok": "duty", "Fungsi": "functions"}
+ESELON = {value: value for value in OrgUnit.Level.values}
+STAFF_CATEGORY = {label: value for value, label in StaffCount.Category.choices}
+# A Pegawai row with this group records the total the agency printed (checked, never used).
+PRINTED_TOTAL = "Jumlah tercetak"
 LEVEL = {
     "Program": BudgetItem.Level.PROGRAM,
     "Kegiatan": BudgetItem.Level.KEGIATAN,
@@ -127,6 +142,9 @@ VOCABULARIES = {
     (REALISASI, "Periode"): list(PERIOD),
     (ANGGARAN, "Jenis"): list(LEVEL),
     (ANALISIS, "Tingkat Standar"): list(STANDARD_LEVEL),
+    (TUGAS, "Jenis"): list(DUTY_KIND),
+    (ORGANISASI, "Eselon"): list(ESELON),
+    (PEGAWAI, "Menurut"): list(STAFF_CATEGORY),
 }
 
 # Columns holding money or values: formatted `#,##0.##` for people.

@@ -14,6 +14,7 @@ from agencies.models import Membership
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from core import registry
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
+from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from reports.models import PdfBuild, Report, ReviewNote, Section
 from workbook.models import WorkbookImport
 
@@ -57,6 +58,9 @@ ROUTES = {
     "pdf_build_status": (READ, lambda o: reverse("pdf_build_status", args=[o["slug"], YEAR, o["build"]])),
     "pdf_build_download": (READ, lambda o: reverse("pdf_build_download", args=[o["slug"], YEAR, o["build"]])),
     "narrative": (READ_WRITE, lambda o: reverse("narrative", args=[o["slug"], YEAR])),
+    "organisation": (READ, lambda o: reverse("organisation", args=[o["slug"], YEAR])),
+    "organisation_duty": (WRITE, lambda o: reverse("organisation_duty", args=[o["slug"], YEAR])),
+    "organisation_part": (WRITE, lambda o: reverse("organisation_part", args=[o["slug"], YEAR, "unit"])),
     "renstra_create": (WRITE, lambda o: reverse("renstra_create", args=[o["slug"]])),
     "renstra_edit": (WRITE, lambda o: reverse("renstra_edit", args=[o["slug"], o["period"]])),
     "renstra_delete": (WRITE, lambda o: reverse("renstra_delete", args=[o["slug"], o["period"]])),
@@ -137,6 +141,12 @@ def build_agency(agency):
     BudgetItemGoal.objects.create(item=item, goal=goal)
     report = Report.objects.create(agency=agency, year=YEAR)
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
+    Duty.objects.create(agency=agency, year=YEAR, duty="Tugas pokok")
+    head = OrgUnit.objects.create(agency=agency, year=YEAR, code="1", name="Kepala Dinas")
+    OrgUnit.objects.create(agency=agency, year=YEAR, code="1.1", parent=head, name="Sekretariat")
+    StaffCount.objects.create(agency=agency, year=YEAR, category="pangkat", label="III/a", count=3)
+    StaffTotal.objects.create(agency=agency, year=YEAR, category="pangkat", printed_total=3)
+    Asset.objects.create(agency=agency, year=YEAR, name="Laptop", count=2)
     attempt = WorkbookImport.objects.create(
         agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK", pending=b"PK", data_version=0, state="preview"
     )
