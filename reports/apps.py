@@ -9,10 +9,11 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from core import registry
 
-        from .models import Notification, PdfBuild, Report, ReportArchive, ReportEvent, ReviewNote, Section
+        from .models import Notification, PdfBuild, Picture, Report, ReportArchive, ReportEvent, ReviewNote, Section
 
         registry.agency_year_data(Report, agency="agency", year="year")
         registry.agency_year_data(Section, agency="report__agency", year="report__year", locked=True)
+        registry.agency_year_data(Picture, agency="agency", year="year", locked=True)
         for model in (ReviewNote, ReportArchive):
             registry.agency_year_data(model, agency="report__agency", year="report__year")
         # Records of the workflow and of background builds: the report's own change

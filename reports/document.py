@@ -26,8 +26,9 @@ from organisation.profile import AgencyProfile, agency_profile
 
 from . import charts, defaults
 from .checks import Check, consistency_checks
-from .models import Report, Section
+from .models import Picture, Report, Section
 from .narrative import render_narrative
+from .pictures import embed, picture_ids
 from .tables import TableNumbers, TableRef
 
 STATUS_LABELS = engine.STATUS_LABELS
@@ -275,11 +276,56 @@ class ReportDocument:
         return rows
 
 
-def _text(sections: dict, key: str, generated: str, goal: Goal | None = None) -> Text:
+def _text(sections: dict, key: str, generated: str, goal: Goal | None = None, figures: dict | None = None) -> Text:
+    """A section as printed; `figures` maps its pictures' ids to (TableRef, Picture)."""
     written = sections.get((key, goal.pk if goal else None))
     if written and written.body.strip():
-        return Text(render_narrative(written.body), generated=False, source=written.body)
+        return Text(embed(render_narrative(written.body), figures), generated=False, source=written.body)
     return Text(render_narrative(generated), generated=True, source=generated)
+
+
+# Where each section prints: its chapter ("" for the front matter, whose pictures carry
+# no number), in print order. A chapter's pictures and charts are numbered as printed.
+CHAPTER_OF = {
+    Section.Key.KATA_PENGANTAR: "",
+    Section.Key.IKHTISAR: "",
+    Section.Key.LATAR_BELAKANG: "1",
+    Section.Key.MAKSUD_TUJUAN: "1",
+    Section.Key.DASAR_HUKUM: "1",
+    Section.Key.GAMBARAN_UMUM: "1",
+    Section.Key.ISU_STRATEGIS: "1",
+    Section.Key.SISTEMATIKA: "1",
+    Section.Key.RENSTRA: "2",
+    Section.Key.PERJANJIAN_KINERJA: "2",
+    Section.Key.CAPAIAN_KINERJA: "3",
+    Section.Key.ANALISIS_SASARAN: "3",
+    Section.Key.REALISASI_ANGGARAN: "3",
+    Section.Key.PENUTUP: "4",
+}
+
+
+@dataclass
+class PictureNumbers:
+    """Numbers the pictures named in the sections, as each section is reached in print order."""
+
+    sections: dict
+    pictures: dict[int, Picture]
+    figures: TableNumbers
+    placed: dict = field(default_factory=dict)  # (key, goal id) -> {picture id: (TableRef | None, Picture)}
+
+    def place(self, key: str, goal: Goal | None = None) -> None:
+        where = (key, goal.pk if goal else None)
+        written = self.sections.get(where)
+        chapter = CHAPTER_OF[key]
+        found = {}
+        for picture_id in picture_ids(written.body if written else ""):
+            picture = self.pictures.get(picture_id)
+            if picture is not None:
+                found[picture_id] = (self.figures.add(chapter, picture.caption) if chapter else None, picture)
+        self.placed[where] = found
+
+    def of(self, key: str, goal: Goal | None = None) -> dict:
+        return self.placed.get((key, goal.pk if goal else None), {})
 
 
 def _top_supporting(tree: BudgetTree, goal: Goal) -> list[BudgetNode]:
@@ -313,9 +359,23 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     missions = list(results.period.missions.all()) if results.period else []
     tables = TableNumbers()
     figures = TableNumbers(anchor_prefix="gambar")
+    numbers = PictureNumbers(sections, {p.pk: p for p in Picture.objects.filter(agency=agency, year=year)}, figures)
+    for key in (Section.Key.KATA_PENGANTAR, Section.Key.IKHTISAR):
+        numbers.place(key)
+    for key in (Section.Key.LATAR_BELAKANG, Section.Key.MAKSUD_TUJUAN, Section.Key.DASAR_HUKUM):
+        numbers.place(key)
+    numbers.place(Section.Key.GAMBARAN_UMUM)
     profile = agency_profile(agency.pk, year)
     chart = org_chart(profile.units)
     org_figure = figures.add("1", f"Struktur Organisasi {agency.name}") if chart else None
+    for key in (
+        Section.Key.ISU_STRATEGIS,
+        Section.Key.SISTEMATIKA,
+        Section.Key.RENSTRA,
+        Section.Key.PERJANJIAN_KINERJA,
+        Section.Key.CAPAIAN_KINERJA,
+    ):
+        numbers.place(key)
     refs = _profile_tables(profile, tables, year)
     refs |= {
         "renstra": tables.add("2", f"Tujuan, Sasaran, Indikator dan Target Renstra {_period_label(results)}"),
@@ -330,7 +390,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     )
     analyses = []
     for number, goal_result in enumerate((g for g in results.goals if g.indicators), 1):
-        analyses.append(_analyse(number, goal_result, results, tree, sections, tables, figures, year, written))
+        analyses.append(_analyse(number, goal_result, results, tree, sections, tables, numbers, year, written))
     covered = {n.item.pk for a in analyses for root in a.supporting for n in root.walk()}
     other_program_rows = [r for r in program_indicator_rows(tree.roots) if r.node.item.pk not in covered]
     if other_program_rows:  # the Daftar Tabel lists only tables the report prints
@@ -344,6 +404,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     if program_indicator_rows(tree.roots):
         refs["lampiran_programs"] = tables.add("L", f"Kinerja Program, Kegiatan dan Sub-kegiatan Tahun {year}")
 
+    numbers.place(Section.Key.REALISASI_ANGGARAN)
     direct = tree.total(BudgetItem.SpendingType.DIRECT)
     indirect = tree.total(BudgetItem.SpendingType.INDIRECT)
     total = tree.total()
@@ -373,9 +434,10 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         org_chart=chart,
         org_figure=org_figure,
     )
+    numbers.place(Section.Key.PENUTUP)
     for key, _label in Section.Key.choices:
         if key != Section.Key.ANALISIS_SASARAN:
-            doc.texts[key] = _text(sections, key, defaults.generate(key, doc))
+            doc.texts[key] = _text(sections, key, defaults.generate(key, doc), figures=numbers.of(key))
     return doc
 
 
@@ -395,7 +457,8 @@ def _period_label(results: AgencyYearResults) -> str:
     return f"{results.period.start_year}-{results.period.end_year}" if results.period else ""
 
 
-def _analyse(number, goal_result, results, tree, sections, tables, figures, year, written) -> GoalAnalysis:
+def _analyse(number, goal_result, results, tree, sections, tables, numbers, year, written) -> GoalAnalysis:
+    figures = numbers.figures
     goal = goal_result.goal
     start = results.period.start_year
     history = {}
@@ -437,7 +500,14 @@ def _analyse(number, goal_result, results, tree, sections, tables, figures, year
         else None,
         history_years=list(range(start, year + 1)),
     )
-    analysis.text = _text(sections, Section.Key.ANALISIS_SASARAN, defaults.goal_analysis(analysis, year), goal)
+    numbers.place(Section.Key.ANALISIS_SASARAN, goal)  # printed after the goal's charts
+    analysis.text = _text(
+        sections,
+        Section.Key.ANALISIS_SASARAN,
+        defaults.goal_analysis(analysis, year),
+        goal,
+        figures=numbers.of(Section.Key.ANALISIS_SASARAN, goal),
+    )
     analysis.indicators = [_indicator_analysis(r, written.get(r.indicator.pk), results) for r in goal_result.indicators]
     return analysis
 

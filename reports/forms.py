@@ -13,7 +13,8 @@ class SectionForm(forms.ModelForm):
         help_texts = {
             "body": "Paragraf dipisah baris kosong. Daftar: awali baris dengan '- ' atau '1. '. "
             "Tebal: **teks**. Miring: *teks*. Sub-judul: awali baris dengan '### '. "
-            "Tabel: baris '| Kolom | Kolom |', lalu '|---|---|', lalu satu baris per isi. HTML tidak ditampilkan."
+            "Tabel: baris '| Kolom | Kolom |', lalu '|---|---|', lalu satu baris per isi. "
+            "Gambar: kode seperti [[gambar:12]] pada baris tersendiri. HTML dan alamat web tidak ditampilkan."
         }
 
 

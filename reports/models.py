@@ -242,3 +242,41 @@ class PdfBuild(models.Model):
 
     def __str__(self):
         return f"PDF {self.agency} {self.year} ({self.get_status_display()})"
+
+
+class Picture(models.Model):
+    """A photo or image uploaded by the agency for the narrative of one year's report,
+    stored re-encoded (no EXIF, no metadata, a bounded size) in the database, so it is
+    served only through views that check who may read the agency and printed into the
+    PDF without any file or URL."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="pictures", verbose_name="instansi")
+    year = models.PositiveSmallIntegerField("tahun")
+    caption = models.CharField("keterangan gambar", max_length=300)
+    content_type = models.CharField(max_length=20, editable=False)  # image/jpeg or image/png
+    data = models.BinaryField(editable=False)
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    uploaded_at = models.DateTimeField("diunggah", auto_now_add=True)
+    uploaded_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, related_name="+")
+
+    history = HistoricalRecords(bases=[AuditedChange], excluded_fields=["data"])
+
+    class Meta:
+        verbose_name = "gambar narasi"
+        verbose_name_plural = "gambar narasi"
+        ordering = ["agency", "year", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="picture_year_plausible"),
+            models.CheckConstraint(
+                condition=Q(content_type__in=["image/jpeg", "image/png"]), name="picture_jpeg_or_png"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Gambar {self.pk}: {self.caption}"
+
+    @property
+    def token(self) -> str:
+        """What an operator types on its own line in a narrative section to print it."""
+        return f"[[gambar:{self.pk}]]"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import history_views, profile_views, review_views, views
+from . import history_views, picture_views, profile_views, review_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -48,6 +48,13 @@ urlpatterns = [
         views.narrative_edit,
         {"key": "analisis_sasaran"},
         name="narrative_goal_edit",
+    ),
+    path("instansi/<slug:slug>/<int:year>/narasi/gambar/", picture_views.picture_upload, name="picture_upload"),
+    path("instansi/<slug:slug>/<int:year>/narasi/gambar/<int:picture_id>/", picture_views.picture, name="picture"),
+    path(
+        "instansi/<slug:slug>/<int:year>/narasi/gambar/<int:picture_id>/hapus/",
+        picture_views.picture_delete,
+        name="picture_delete",
     ),
     path("instansi/<slug:slug>/<int:year>/narasi/pratinjau/", views.narrative_preview, name="narrative_preview"),
     path("instansi/<slug:slug>/<int:year>/narasi/<str:key>/", views.narrative_edit, name="narrative_edit"),

@@ -24,9 +24,11 @@ from .checks import consistency_checks
 from .document import build_document, generated_text
 from .forms import SectionForm, SignatureForm
 from .json_export import report_data
-from .models import PdfBuild, Report, Section
+from .models import PdfBuild, Picture, Report, Section
 from .narrative import render_narrative
 from .pdf import html_to_pdf
+from .picture_views import PictureForm
+from .pictures import embed, unnumbered
 from .render import render_agreement, render_document
 from .review import final_pdf
 from .tasks import build_pdf, is_large
@@ -188,6 +190,8 @@ def narrative(request, slug, year):
             goals=goals,
             indicator_analyses=indicator_analyses,
             signature=signature,
+            pictures=Picture.objects.filter(agency=agency, year=year).defer("data"),
+            picture_form=PictureForm(),
             tab="narrative",
             can_edit=can_edit_year(request.user, agency, year),
         ),
@@ -225,7 +229,8 @@ def narrative_edit(request, slug, year, key, goal_id=None):
         form = SectionForm(initial={"body": generated_text(agency, year, key, goal)}, instance=section)
         if section.pk:
             track(form)
-    preview = render_narrative(form["body"].value() or "")
+    body = form["body"].value() or ""
+    preview = embed(render_narrative(body), unnumbered(agency, year, body))
     return render(
         request,
         "reports/narrative_form.html",
@@ -238,6 +243,7 @@ def narrative_edit(request, slug, year, key, goal_id=None):
             goal=goal,
             preview=preview,
             written=written,
+            pictures=Picture.objects.filter(agency=agency, year=year).defer("data"),
             tab="narrative",
         ),
     )
@@ -247,10 +253,10 @@ def narrative_edit(request, slug, year, key, goal_id=None):
 @require_POST
 def narrative_preview(request, slug, year):
     """The section as the report will print it, while it is typed (the same renderer)."""
-    get_agency_for(request.user, slug, write=True)
-    checked_year(year)
+    agency = get_agency_for(request.user, slug, write=True)
+    year = checked_year(year)
     body = request.POST.get("body", "")[: Section._meta.get_field("body").max_length or 200_000]
-    return JsonResponse({"html": render_narrative(body)})
+    return JsonResponse({"html": embed(render_narrative(body), unnumbered(agency, year, body))})
 
 
 def _document(request, slug, year):

@@ -15,7 +15,7 @@ from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingS
 from core import registry
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
 from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
-from reports.models import PdfBuild, Report, ReviewNote, Section
+from reports.models import PdfBuild, Picture, Report, ReviewNote, Section
 from workbook.models import WorkbookImport
 
 from ..conftest import make_user
@@ -70,6 +70,9 @@ ROUTES = {
     "indicator_create": (WRITE, lambda o: reverse("indicator_create", args=[o["slug"], o["period"]])),
     "indicator_edit": (WRITE, lambda o: reverse("indicator_edit", args=[o["slug"], o["indicator"]])),
     "indicator_delete": (WRITE, lambda o: reverse("indicator_delete", args=[o["slug"], o["indicator"]])),
+    "picture": (READ, lambda o: reverse("picture", args=[o["slug"], YEAR, o["picture"]])),
+    "picture_delete": (WRITE, lambda o: reverse("picture_delete", args=[o["slug"], YEAR, o["picture"]])),
+    "picture_upload": (WRITE_POST, lambda o: reverse("picture_upload", args=[o["slug"], YEAR])),
     "narrative_preview": (WRITE, lambda o: reverse("narrative_preview", args=[o["slug"], YEAR])),
     "indicator_analysis": (
         WRITE,
@@ -85,7 +88,7 @@ ROUTES = {
 # Pages that answer a redirect rather than a page to those who may see them.
 REDIRECTS = {"agency_home", "agency_year_switch"}
 # Views that only take POST.
-POST_ONLY = {"grid_preview", "narrative_preview", "transition", "resolve_note", "pdf_build_start"}
+POST_ONLY = {"grid_preview", "narrative_preview", "transition", "resolve_note", "pdf_build_start", "picture_upload"}
 # URLs outside the agency pages, tested on their own below and in test_home.
 GLOBAL = {
     "home",
@@ -147,6 +150,9 @@ def build_agency(agency):
     StaffCount.objects.create(agency=agency, year=YEAR, category="pangkat", label="III/a", count=3)
     StaffTotal.objects.create(agency=agency, year=YEAR, category="pangkat", printed_total=3)
     Asset.objects.create(agency=agency, year=YEAR, name="Laptop", count=2)
+    picture = Picture.objects.create(
+        agency=agency, year=YEAR, caption="Foto", content_type="image/png", data=b"\x89PNG", width=1, height=1
+    )
     attempt = WorkbookImport.objects.create(
         agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK", pending=b"PK", data_version=0, state="preview"
     )
@@ -161,6 +167,7 @@ def build_agency(agency):
         "goal": goal.pk,
         "indicator": indicator.pk,
         "item": item.pk,
+        "picture": picture.pk,
     }
 
 
