@@ -33,6 +33,7 @@ class OrgUnitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = units if units is not None else OrgUnit.objects.none()
         self.fields["parent"].empty_label = "(pucuk pimpinan)"
+        self.fields["level"].choices = [("", "(tidak dicatat)"), *OrgUnit.Level.choices]
 
     def clean_head_nip(self):
         return clean_nip(self.cleaned_data["head_nip"])

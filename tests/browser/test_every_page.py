@@ -42,6 +42,11 @@ def agency_pages(slug, year) -> dict[str, str]:
         "anggaran-ubah": f"{base}/{year}/anggaran/{item.pk}/ubah/",
         "narasi": f"{base}/{year}/narasi/",
         "narasi-tulis": f"{base}/{year}/narasi/latar_belakang/",
+        "organisasi": f"{base}/{year}/organisasi/",
+        "organisasi-tugas": f"{base}/{year}/organisasi/tugas/",
+        "organisasi-unit": f"{base}/{year}/organisasi/unit/",
+        "organisasi-pegawai": f"{base}/{year}/organisasi/pegawai/",
+        "organisasi-aset": f"{base}/{year}/organisasi/aset/",
         "excel": f"{base}/{year}/excel/",
         "reviu": f"{base}/{year}/reviu/",
         "riwayat": f"{base}/{year}/riwayat/",
@@ -58,6 +63,10 @@ READ_ONLY = {
     "anggaran-tambah",
     "anggaran-hapus",
     "narasi-tulis",
+    "organisasi-tugas",
+    "organisasi-unit",
+    "organisasi-pegawai",
+    "organisasi-aset",
     "indikator-ubah",
     "sasaran-ubah",
     "renstra-ubah",
@@ -93,7 +102,8 @@ def test_every_main_page_fits_is_clean_and_accessible(live_server, browser, widt
     load_demo()
     problems = []
     for role in ("anonymous", "operator-pati", "reviewer", "admin"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, locale="id-ID")
+        # Reduced motion: no transitions, so axe measures colours as they settle, not mid-fade.
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="id-ID", reduced_motion="reduce")
         page = context.new_page()
         console, missing = [], []
         page.on("console", lambda m, into=console: into.append(m.text) if m.type == "error" else None)
