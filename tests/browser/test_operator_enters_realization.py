@@ -20,6 +20,8 @@ def test_operator_enters_realization_and_sees_new_capaian_and_predicate(live_ser
 
     page.get_by_role("link", name=re.compile("Dinas Koperasi")).click()
     page.get_by_role("link", name="Target & Realisasi").click()
+    # The grid's script listens once the page has loaded; a person cannot type sooner.
+    page.wait_for_load_state("load")
     cell = page.get_by_label("Realisasi S2.1")
     expect(cell).to_have_value("44,39")
 
