@@ -2,15 +2,9 @@ from django import forms
 from django.forms import BaseModelFormSet, modelformset_factory
 
 from core.forms import IndonesianCountField
+from core.nip import normalised_nip
 
 from .models import Asset, Duty, OrgUnit, StaffCount
-
-
-def clean_nip(value: str) -> str:
-    nip = value.replace(" ", "")
-    if nip and (not nip.isdigit() or len(nip) != 18):
-        raise forms.ValidationError("NIP terdiri dari 18 angka.")
-    return nip
 
 
 class DutyForm(forms.ModelForm):
@@ -36,7 +30,7 @@ class OrgUnitForm(forms.ModelForm):
         self.fields["level"].choices = [("", "(tidak dicatat)"), *OrgUnit.Level.choices]
 
     def clean_head_nip(self):
-        return clean_nip(self.cleaned_data["head_nip"])
+        return normalised_nip(self.cleaned_data["head_nip"])
 
 
 class BaseOrgUnitFormSet(BaseModelFormSet):

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from agencies.models import Agency
 from core.audit import AuditedChange
 from core.fields import text_length_limit
+from core.nip import format_nip
 
 
 def _year_plausible(name: str):
@@ -102,11 +103,7 @@ class OrgUnit(models.Model):
 
     @property
     def nip_display(self) -> str:
-        """NIP as printed on letters: 19610804 198603 1 019."""
-        digits = "".join(self.head_nip.split())
-        if len(digits) == 18 and digits.isdigit():
-            return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-        return self.head_nip
+        return format_nip(self.head_nip)
 
 
 class StaffCount(models.Model):

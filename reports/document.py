@@ -17,6 +17,7 @@ from agencies.models import Agency
 from budget.models import BudgetItem, spending_split_for
 from budget.money import Money
 from budget.tree import BudgetNode, BudgetTree, budget_tree
+from core.nip import format_nip
 from indicators import capaian as engine
 from indicators.models import Goal, IndicatorAnalysis, IndicatorResult, Mission
 from indicators.results import AgencyYearResults, GoalResult, agency_year_results
@@ -134,11 +135,7 @@ class Signatory:
 
     @property
     def nip_display(self) -> str:
-        """NIP as printed on letters: 19610804 198603 1 019."""
-        digits = "".join(self.nip.split())
-        if len(digits) == 18 and digits.isdigit():
-            return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-        return self.nip
+        return format_nip(self.nip)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 from django import forms
 
 from core.forms import IndonesianDateField
+from core.nip import normalised_nip
 
 from .models import Report, ReviewNote, Section
 
@@ -38,10 +39,7 @@ class SignatureForm(forms.ModelForm):
         ]
 
     def clean_signatory_nip(self):
-        nip = "".join(self.cleaned_data["signatory_nip"].split())
-        if nip and (not nip.isdigit() or len(nip) != 18):
-            raise forms.ValidationError("NIP terdiri dari 18 angka.")
-        return nip
+        return normalised_nip(self.cleaned_data["signatory_nip"])
 
 
 class ReviewNoteForm(forms.ModelForm):

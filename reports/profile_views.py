@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from agencies.access import can_edit_profile, get_agency_for
 from agencies.models import Agency
 from core.concurrency import saved_without_clash
+from core.nip import normalised_nip
 from indicators.navigation import agency_context
 
 
@@ -22,10 +23,7 @@ class AgencyProfileForm(forms.ModelForm):
         widgets = {"address": forms.Textarea(attrs={"rows": 2})}
 
     def clean_head_nip(self):
-        nip = self.cleaned_data["head_nip"].replace(" ", "")
-        if nip and (not nip.isdigit() or len(nip) != 18):
-            raise forms.ValidationError("NIP terdiri dari 18 angka.")
-        return nip
+        return normalised_nip(self.cleaned_data["head_nip"])
 
 
 @login_required

@@ -16,6 +16,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from core.audit import bulk_create_audited
+from core.nip import INVALID as INVALID_NIP
+from core.nip import is_nip
 from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from organisation.profile import unit_tree
 
@@ -114,8 +116,8 @@ def _validate_units(v: Validator, sheet: Sheet) -> list[dict]:
         for column, field_name in [("Kode", "code"), ("Nama Unit", "name"), ("Nama Pejabat", "head_name")]:
             _limit(v, name, row, column, unit[field_name] or "", OrgUnit, field_name)
         _limit(v, name, row, "Pangkat/Golongan", unit["head_rank"], OrgUnit, "head_rank")
-        if unit["head_nip"] and (not unit["head_nip"].isdigit() or len(unit["head_nip"]) != 18):
-            v.error(name, row, "NIP", "NIP terdiri dari 18 angka.")
+        if unit["head_nip"] and not is_nip(unit["head_nip"]):
+            v.error(name, row, "NIP", INVALID_NIP)
         rows[code] = row
         units.append(unit)
     parents = {u["code"]: u["parent"] for u in units}
