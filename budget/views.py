@@ -72,24 +72,20 @@ def item_form(request, slug, year, item_id=None):
         money_fields_not_negative(allocations)
         for f in allocations.forms:
             f.fields["source"].queryset = FundingSource.objects.for_region(agency.region)
-        if item.pk:
-            concurrency.track(form, allocations)
-        if data is not None:
-            clashes = concurrency.merge_stored(form) + concurrency.merge_formset(allocations) if item.pk else []
-            valid = all([form.is_valid(), allocations.is_valid()])
-            concurrency.report(clashes)
-            for note in dropped + renewed:
-                messages.warning(request, note)
-            if valid and not clashes and not renewed:
-                item = form.save()
-                allocations.instance = item
-                allocations.save()
-                _tell_saved(request, item)
-                return redirect("budget", slug=agency.slug, year=year)
-            if clashes:
-                messages.error(request, concurrency.clash_message(clashes))
-            elif not valid:
-                messages.error(request, "Ada isian yang salah; tidak ada yang disimpan.")
+        if concurrency.ready_to_save(
+            request,
+            form,
+            allocations,
+            stored=bool(item.pk),
+            notes=dropped + renewed,
+            renewed=bool(renewed),
+            invalid_message="Ada isian yang salah; tidak ada yang disimpan.",
+        ):
+            item = form.save()
+            allocations.instance = item
+            allocations.save()
+            _tell_saved(request, item)
+            return redirect("budget", slug=agency.slug, year=year)
     return render(
         request,
         "budget/item_form.html",

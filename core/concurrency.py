@@ -78,21 +78,34 @@ def saved_without_clash(request, form, before_save=None) -> bool:
     """The whole rule for a view with one model form, inside the view's transaction
     (its instance read under lock): track, reconcile, validate, save. False when the
     page must be shown again (a GET, invalid input or a clash)."""
-    if form.instance.pk:
-        track(form)
-    if not form.is_bound:
+    if not ready_to_save(request, form, stored=bool(form.instance.pk)):
         return False
-    clashes = merge(form) if form.instance.pk else []
-    valid = form.is_valid()
+    if before_save:
+        before_save(form.instance)
+    form.save()
+    return True
+
+
+def ready_to_save(request, *forms_or_formsets, stored: bool, notes=(), renewed=False, invalid_message="") -> bool:
+    """The rule for a view with forms and formsets, inside its transaction (stored rows
+    read under lock): track, reconcile, validate and tell the user. True when the view
+    may save now; False on a GET, invalid input, a clash, or a row that someone else
+    deleted and the user must confirm (`renewed`, from drop_vanished_rows, whose
+    `notes` are shown as warnings)."""
+    if stored:
+        track(*forms_or_formsets)
+    if not forms_or_formsets[0].is_bound:
+        return False
+    clashes = merge(*forms_or_formsets) if stored else []
+    valid = all([item.is_valid() for item in forms_or_formsets])  # noqa: C419 - validate all: every error shows
     report(clashes)
+    for note in notes:
+        messages.warning(request, note)
     if clashes:
         messages.error(request, clash_message(clashes))
-        return False
-    if valid:
-        if before_save:
-            before_save(form.instance)
-        form.save()
-    return valid
+    elif not valid and invalid_message:
+        messages.error(request, invalid_message)
+    return valid and not clashes and not renewed
 
 
 def merge(*forms_or_formsets) -> list[Clash]:

@@ -91,22 +91,14 @@ def renstra_form(request, slug, period_id=None):
         )
         form = RenstraPeriodForm(data, instance=period, agency=agency)
         missions = MissionFormSet(data, instance=period, prefix="misi")
-        if period.pk:
-            concurrency.track(form, missions)
-        if data is not None:
-            clashes = concurrency.merge_stored(form) + concurrency.merge_formset(missions) if period.pk else []
-            valid = all([form.is_valid(), missions.is_valid()])
-            concurrency.report(clashes)
-            for note in dropped + renewed:
-                messages.warning(request, note)
-            if valid and not clashes and not renewed:
-                period = form.save()
-                missions.instance = period
-                missions.save()
-                messages.success(request, "Periode Renstra disimpan.")
-                return redirect("plan", slug=agency.slug, period_id=period.pk)
-            if clashes:
-                messages.error(request, concurrency.clash_message(clashes))
+        if concurrency.ready_to_save(
+            request, form, missions, stored=bool(period.pk), notes=dropped + renewed, renewed=bool(renewed)
+        ):
+            period = form.save()
+            missions.instance = period
+            missions.save()
+            messages.success(request, "Periode Renstra disimpan.")
+            return redirect("plan", slug=agency.slug, period_id=period.pk)
     return render(
         request,
         "indicators/renstra_form.html",

@@ -100,21 +100,13 @@ def part_form(request, slug, year, part):
         kwargs = {"form_kwargs": {"units": rows}} if spec.model is OrgUnit else {}
         formset = spec.formset(data, queryset=rows, prefix=spec.prefix, **kwargs)
         totals = _totals_form(data, agency, year) if spec.model is StaffCount else None
-        concurrency.track(formset, *([totals] if totals else []))
-        if data is not None:
-            clashes = concurrency.merge(formset, *([totals] if totals else []))
-            valid = all([formset.is_valid(), totals is None or totals.is_valid()])
-            concurrency.report(clashes)
-            for note in dropped + renewed:
-                messages.warning(request, note)
-            if valid and not clashes and not renewed:
-                _save_rows(formset, agency, year)
-                if totals:
-                    _save_totals(totals, agency, year)
-                messages.success(request, f"{spec.title} {year} disimpan.")
-                return redirect("organisation", slug=agency.slug, year=year)
-            if clashes:
-                messages.error(request, concurrency.clash_message(clashes))
+        forms = [formset, totals] if totals else [formset]
+        if concurrency.ready_to_save(request, *forms, stored=True, notes=dropped + renewed, renewed=bool(renewed)):
+            _save_rows(formset, agency, year)
+            if totals:
+                _save_totals(totals, agency, year)
+            messages.success(request, f"{spec.title} {year} disimpan.")
+            return redirect("organisation", slug=agency.slug, year=year)
     return render(
         request,
         spec.template,
