@@ -82,19 +82,33 @@ class StaffCountForm(forms.ModelForm):
         fields = ["category", "label", "count", "order"]
 
 
-class BaseStaffCountFormSet(BaseModelFormSet):
+class BaseUniqueRowsFormSet(BaseModelFormSet):
+    """Refuses two kept rows with the same key (as the database's unique constraint
+    would, but next to the row, before saving). Subclasses name the key's fields and
+    the field that carries the error (a row with it empty is a blank extra row)."""
+
+    key_fields: tuple[str, ...] = ()
+    error_field = ""
+    duplicate_message = ""
+
     def clean(self):
         super().clean()
         if any(self.errors):
             return
         seen = set()
         for form in self.forms:
-            if self._should_delete_form(form) or not form.cleaned_data.get("label"):
+            if self._should_delete_form(form) or not form.cleaned_data.get(self.error_field):
                 continue
-            key = (form.cleaned_data["category"], form.cleaned_data["label"].strip().casefold())
+            key = tuple((form.cleaned_data.get(name) or "").strip().casefold() for name in self.key_fields)
             if key in seen:
-                form.add_error("label", "Kelompok ini sudah ada pada rincian yang sama.")
+                form.add_error(self.error_field, self.duplicate_message)
             seen.add(key)
+
+
+class BaseStaffCountFormSet(BaseUniqueRowsFormSet):
+    key_fields = ("category", "label")
+    error_field = "label"
+    duplicate_message = "Kelompok ini sudah ada pada rincian yang sama."
 
 
 StaffCountFormSet = modelformset_factory(
@@ -121,19 +135,10 @@ class AssetForm(forms.ModelForm):
         fields = ["name", "count", "condition", "note", "order"]
 
 
-class BaseAssetFormSet(BaseModelFormSet):
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
-        seen = set()
-        for form in self.forms:
-            if self._should_delete_form(form) or not form.cleaned_data.get("name"):
-                continue
-            key = (form.cleaned_data["name"].strip().casefold(), form.cleaned_data.get("condition", "").casefold())
-            if key in seen:
-                form.add_error("name", "Barang dengan kondisi yang sama sudah ada; jumlahkan dalam satu baris.")
-            seen.add(key)
+class BaseAssetFormSet(BaseUniqueRowsFormSet):
+    key_fields = ("name", "condition")
+    error_field = "name"
+    duplicate_message = "Barang dengan kondisi yang sama sudah ada; jumlahkan dalam satu baris."
 
 
 AssetFormSet = modelformset_factory(Asset, form=AssetForm, formset=BaseAssetFormSet, extra=3, can_delete=True)

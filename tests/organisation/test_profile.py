@@ -162,3 +162,14 @@ def test_two_operators_editing_tugas_and_fungsi_do_not_undo_each_other(demo):
     assert second.post(url, page_b).status_code == 302
     duty = Duty.objects.get(agency__slug="pati", year=2020)
     assert (duty.duty, duty.legal_basis) == ("Tugas baru A", "Perbup baru B")
+
+
+def test_a_second_row_with_the_same_key_is_refused_next_to_it(demo):
+    page = operator("pati")
+    url = reverse("organisation_part", args=["pati", 2020, "aset"])
+    form = browser_form(page.get(url), "assets-form")
+    new = int(form["aset-INITIAL_FORMS"])
+    form |= {f"aset-{new}-name": "ac SPLIT ", f"aset-{new}-count": "2", f"aset-{new}-condition": "baik"}
+    response = page.post(url, form)
+    assert "jumlahkan dalam satu baris" in response.content.decode()
+    assert Asset.objects.filter(agency__slug="pati").count() == 70
