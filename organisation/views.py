@@ -69,17 +69,63 @@ def duty_form(request, slug, year):
 
 @dataclass(frozen=True)
 class Part:
+    """One list of rows edited as a table: its model, formset, and the columns shown
+    (field, header, minimum width in rem)."""
+
     model: type
     formset: type
     prefix: str
     title: str
-    template: str
+    columns: tuple[tuple[str, str, int], ...]
+    intro: str = ""
 
 
 PARTS = {
-    "unit": Part(OrgUnit, OrgUnitFormSet, "unit", "Susunan organisasi", "organisation/units_form.html"),
-    "pegawai": Part(StaffCount, StaffCountFormSet, "pegawai", "Jumlah pegawai", "organisation/staff_form.html"),
-    "aset": Part(Asset, AssetFormSet, "aset", "Sarana dan prasarana", "organisation/assets_form.html"),
+    "unit": Part(
+        OrgUnit,
+        OrgUnitFormSet,
+        "unit",
+        "Susunan organisasi",
+        (
+            ("code", "Kode", 5),
+            ("parent", "Unit atasan", 12),
+            ("name", "Nama unit/jabatan", 16),
+            ("level", "Eselon", 8),
+            ("head_name", "Nama pejabat", 12),
+            ("head_rank", "Pangkat/Golongan", 10),
+            ("head_nip", "NIP", 11),
+        ),
+        "Satu baris per unit atau jabatan. Unit atasan dipilih dari unit yang sudah tersimpan: simpan dulu unit "
+        "atasannya, lalu tambahkan bawahannya. Menghapus sebuah unit menghapus juga unit di bawahnya. Nama pejabat "
+        "yang tidak diketahui dikosongkan, jangan diisi tanda.",
+    ),
+    "pegawai": Part(
+        StaffCount,
+        StaffCountFormSet,
+        "pegawai",
+        "Jumlah pegawai",
+        (
+            ("category", "Menurut", 11),
+            ("label", "Kelompok", 12),
+            ("count", "Jumlah pegawai", 7),
+            ("order", "Urutan", 5),
+        ),
+        'Satu baris per kelompok (mis. Pangkat/Golongan "III/a": 5 orang). Laporan menghitung jumlah dan persentase '
+        "setiap rincian; jumlah yang tercetak pada dokumen instansi boleh dicatat di bawah untuk diperiksa.",
+    ),
+    "aset": Part(
+        Asset,
+        AssetFormSet,
+        "aset",
+        "Sarana dan prasarana",
+        (
+            ("name", "Nama/jenis barang", 16),
+            ("count", "Jumlah", 6),
+            ("condition", "Kondisi", 8),
+            ("note", "Keterangan", 10),
+            ("order", "Urutan", 5),
+        ),
+    ),
 }
 
 
@@ -107,10 +153,11 @@ def part_form(request, slug, year, part):
                 _save_totals(totals, agency, year)
             messages.success(request, f"{spec.title} {year} disimpan.")
             return redirect("organisation", slug=agency.slug, year=year)
+    rows = [(form, [(form[name], label, width) for name, label, width in spec.columns]) for form in formset]
     return render(
         request,
-        spec.template,
-        agency_context(request, agency, year, formset=formset, totals=totals, part=spec, tab="organisation"),
+        "organisation/part_form.html",
+        agency_context(request, agency, year, formset=formset, rows=rows, totals=totals, part=spec, tab="organisation"),
     )
 
 

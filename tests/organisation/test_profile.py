@@ -95,7 +95,7 @@ def operator(slug):
 def test_an_operator_adds_a_unit_under_an_existing_one(demo):
     page = operator("pati")
     url = reverse("organisation_part", args=["pati", 2020, "unit"])
-    form = browser_form(page.get(url), "units-form")
+    form = browser_form(page.get(url), "unit-form")
     new = int(form["unit-INITIAL_FORMS"])
     head = OrgUnit.objects.get(agency__slug="pati", code="1")
     form |= {
@@ -114,7 +114,7 @@ def test_an_operator_adds_a_unit_under_an_existing_one(demo):
 def test_a_unit_cannot_be_put_under_its_own_subordinate(demo):
     page = operator("pati")
     url = reverse("organisation_part", args=["pati", 2020, "unit"])
-    form = browser_form(page.get(url), "units-form")
+    form = browser_form(page.get(url), "unit-form")
     seksi = OrgUnit.objects.get(agency__slug="pati", code="1.1.1")
     form["unit-0-parent"] = str(seksi.pk)  # Kepala Dinas under one of its seksi
     response = page.post(url, form)
@@ -126,7 +126,7 @@ def test_a_unit_cannot_be_put_under_its_own_subordinate(demo):
 def test_staff_counts_accept_indonesian_numbers_and_keep_the_printed_total(demo):
     page = operator("pati")
     url = reverse("organisation_part", args=["pati", 2020, "pegawai"])
-    form = browser_form(page.get(url), "staff-form")
+    form = browser_form(page.get(url), "pegawai-form")
     new = int(form["pegawai-INITIAL_FORMS"])
     form |= {
         f"pegawai-{new}-category": "status",
@@ -145,7 +145,7 @@ def test_staff_counts_accept_indonesian_numbers_and_keep_the_printed_total(demo)
 def test_a_fractional_count_is_an_error_next_to_the_field_and_nothing_is_saved(demo):
     page = operator("pati")
     url = reverse("organisation_part", args=["pati", 2020, "aset"])
-    form = browser_form(page.get(url), "assets-form")
+    form = browser_form(page.get(url), "aset-form")
     form["aset-0-count"] = "2,5"
     response = page.post(url, form)
     assert "Tulis bilangan bulat" in response.content.decode()
@@ -167,7 +167,7 @@ def test_two_operators_editing_tugas_and_fungsi_do_not_undo_each_other(demo):
 def test_a_second_row_with_the_same_key_is_refused_next_to_it(demo):
     page = operator("pati")
     url = reverse("organisation_part", args=["pati", 2020, "aset"])
-    form = browser_form(page.get(url), "assets-form")
+    form = browser_form(page.get(url), "aset-form")
     new = int(form["aset-INITIAL_FORMS"])
     form |= {f"aset-{new}-name": "ac SPLIT ", f"aset-{new}-count": "2", f"aset-{new}-condition": "baik"}
     response = page.post(url, form)
