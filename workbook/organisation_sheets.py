@@ -242,48 +242,40 @@ def _save_units(agency, year, units: list[dict], replace: bool, update) -> None:
 
 
 def _save_staff(agency, year, staff: list[dict], printed: dict[str, int], replace: bool, update) -> None:
-    stored = {(s.category, s.label.casefold()): s for s in StaffCount.objects.filter(agency=agency, year=year)}
-    new, mentioned, orders = [], set(), {}
-    for data in staff:
-        order = orders[data["category"]] = orders.get(data["category"], 0) + 1  # printed order within its table
-        key = (data["category"], data["label"].casefold())
-        mentioned.add(key)
-        row = stored.get(key)
-        if row is None:
-            new.append(StaffCount(agency=agency, year=year, order=order, **data))
-        else:
-            update(row, {**data, "order": order})
-    bulk_create_audited(StaffCount, new)
-    totals = {t.category: t for t in StaffTotal.objects.filter(agency=agency, year=year)}
-    for category, value in printed.items():
-        if category in totals:
-            update(totals[category], {"printed_total": value})
-        else:
-            StaffTotal.objects.create(agency=agency, year=year, category=category, printed_total=value)
-    if replace:
-        for key, row in stored.items():
-            if key not in mentioned:
-                row.delete()
-        for category, row in totals.items():
-            if category not in printed:
-                row.delete()
+    orders: dict[str, int] = {}
+    for data in staff:  # the printed order within its own table
+        data["order"] = orders[data["category"]] = orders.get(data["category"], 0) + 1
+    _upsert(StaffCount, agency, year, staff, ("category", "label"), replace, update)
+    totals = [{"category": category, "printed_total": value} for category, value in printed.items()]
+    _upsert(StaffTotal, agency, year, totals, ("category",), replace, update)
 
 
 def _save_assets(agency, year, assets: list[dict], replace: bool, update) -> None:
-    stored = {(a.name.casefold(), a.condition.casefold()): a for a in Asset.objects.filter(agency=agency, year=year)}
-    new, mentioned = [], set()
     for order, data in enumerate(assets, 1):
-        key = (data["name"].casefold(), data["condition"].casefold())
-        mentioned.add(key)
-        row = stored.get(key)
+        data["order"] = order
+    _upsert(Asset, agency, year, assets, ("name", "condition"), replace, update)
+
+
+def _upsert(model, agency, year, rows: list[dict], key_fields: tuple[str, ...], replace: bool, update) -> None:
+    """Match the file's rows to the stored ones by key (case-insensitive): update those
+    found, create the rest; replacing deletes the stored rows the file does not name."""
+
+    def key(values) -> tuple:
+        return tuple(str(values[name]).casefold() for name in key_fields)
+
+    stored = {key(vars(row)): row for row in model.objects.filter(agency=agency, year=year)}
+    new, mentioned = [], set()
+    for data in rows:
+        mentioned.add(key(data))
+        row = stored.get(key(data))
         if row is None:
-            new.append(Asset(agency=agency, year=year, order=order, **data))
+            new.append(model(agency=agency, year=year, **data))
         else:
-            update(row, {**data, "order": order})
-    bulk_create_audited(Asset, new)
+            update(row, data)
+    bulk_create_audited(model, new)
     if replace:
-        for key, row in stored.items():
-            if key not in mentioned:
+        for found, row in stored.items():
+            if found not in mentioned:
                 row.delete()
 
 
