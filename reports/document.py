@@ -356,12 +356,16 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     missions = list(results.period.missions.all()) if results.period else []
     tables = TableNumbers()
     figures = TableNumbers(anchor_prefix="gambar")
-    numbers = PictureNumbers(sections, {p.pk: p for p in Picture.objects.filter(agency=agency, year=year)}, figures)
-    for key in (Section.Key.KATA_PENGANTAR, Section.Key.IKHTISAR):
+    numbers = PictureNumbers(sections, _named_pictures(agency, year, sections), figures)
+    for key in (
+        Section.Key.KATA_PENGANTAR,
+        Section.Key.IKHTISAR,
+        Section.Key.LATAR_BELAKANG,
+        Section.Key.MAKSUD_TUJUAN,
+        Section.Key.DASAR_HUKUM,
+        Section.Key.GAMBARAN_UMUM,  # then the organisation chart, printed below it
+    ):
         numbers.place(key)
-    for key in (Section.Key.LATAR_BELAKANG, Section.Key.MAKSUD_TUJUAN, Section.Key.DASAR_HUKUM):
-        numbers.place(key)
-    numbers.place(Section.Key.GAMBARAN_UMUM)
     profile = agency_profile(agency.pk, year)
     chart = org_chart(profile.units)
     org_figure = figures.add("1", f"Struktur Organisasi {agency.name}") if chart else None
@@ -436,6 +440,12 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         if key != Section.Key.ANALISIS_SASARAN:
             doc.texts[key] = _text(sections, key, defaults.generate(key, doc), figures=numbers.of(key))
     return doc
+
+
+def _named_pictures(agency: Agency, year: int, sections: dict) -> dict[int, Picture]:
+    """The year's pictures that some section names (only those are loaded: they are large)."""
+    named = {n for section in sections.values() for n in picture_ids(section.body)}
+    return {p.pk: p for p in Picture.objects.filter(agency=agency, year=year, pk__in=named)} if named else {}
 
 
 def _profile_tables(profile: AgencyProfile, tables: TableNumbers, year: int) -> dict[str, TableRef]:
