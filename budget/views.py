@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from agencies.access import assert_year_writable, can_edit_year, get_agency_for
 from core import concurrency
 from core.numbers import format_rupiah as rupiah
-from indicators.navigation import agency_context, checked_year, remember_year
+from indicators.navigation import agency_context, checked_year, confirm_delete, remember_year
 
 from .forms import AllocationFormSet, BudgetItemForm, money_fields_not_negative
 from .models import BudgetAllocation, BudgetItem, FundingSource, spending_split_for
@@ -134,18 +134,14 @@ def item_delete(request, slug, year, item_id):
         return redirect(cancel)
     descendants = BudgetItem.objects.filter(parent=item).count()
     grandchildren = BudgetItem.objects.filter(parent__parent=item).count()
-    return render(
+    return confirm_delete(
         request,
-        "confirm_delete.html",
-        agency_context(
-            request,
-            agency,
-            year,
-            what=f"{item.get_level_display()} {item.code} {item.name}",
-            consequences=[
-                f"{descendants + grandchildren} kegiatan/sub kegiatan di bawahnya",
-                f"{item.allocations.count()} baris anggaran per sumber dana",
-            ],
-            cancel_url=cancel,
-        ),
+        agency,
+        f"{item.get_level_display()} {item.code} {item.name}",
+        [
+            f"{descendants + grandchildren} kegiatan/sub kegiatan di bawahnya",
+            f"{item.allocations.count()} baris anggaran per sumber dana",
+        ],
+        cancel,
+        year,
     )

@@ -1,8 +1,10 @@
-"""The year a user is working on, remembered per agency across pages."""
+"""The year a user is working on, remembered per agency across pages, and what every
+agency page shares (its context, the confirmation before a deletion)."""
 
 from datetime import date
 
 from django.http import Http404
+from django.shortcuts import render
 
 from agencies.models import Agency
 
@@ -59,3 +61,12 @@ def agency_years(agency: Agency) -> list[int]:
 def agency_context(request, agency: Agency, year: int | None = None, **extra) -> dict:
     """What every agency page shows: the agency, the working year, the year switcher."""
     return {"agency": agency, "year": year or working_year(request, agency), "years": agency_years(agency), **extra}
+
+
+def confirm_delete(request, agency: Agency, what: str, consequences: list[str], cancel_url: str, year=None):
+    """The page asking before anything is deleted: what goes, and what goes with it."""
+    return render(
+        request,
+        "confirm_delete.html",
+        agency_context(request, agency, year, what=what, consequences=consequences, cancel_url=cancel_url),
+    )

@@ -48,7 +48,7 @@ from .grid import (
     target_texts,
 )
 from .models import Goal, Indicator, IndicatorAnalysis, Realization, RenstraPeriod, ScoringContext, Target
-from .navigation import agency_context, checked_year, remember_year
+from .navigation import agency_context, checked_year, confirm_delete, remember_year
 from .values import target_text
 
 STATUS_LABELS = engine.STATUS_LABELS
@@ -125,14 +125,6 @@ def renstra_delete(request, slug, period_id):
         f"Periode Renstra {period.start_year}-{period.end_year}",
         consequences,
         reverse("plan", args=[agency.slug, period.pk]),
-    )
-
-
-def confirm_delete(request, agency, what, consequences, cancel_url):
-    return render(
-        request,
-        "confirm_delete.html",
-        agency_context(request, agency, what=what, consequences=consequences, cancel_url=cancel_url),
     )
 
 

@@ -5,12 +5,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import assert_year_writable, get_agency_for
-from indicators.navigation import agency_context, checked_year
+from indicators.navigation import checked_year, confirm_delete
 
 from .models import Picture
 from .pictures import MAX_UPLOAD_BYTES, PictureRefused, clean_upload
@@ -85,15 +85,11 @@ def picture_delete(request, slug, year, picture_id):
         doomed.delete()
         messages.success(request, f"Gambar «{doomed.caption}» dihapus.")
         return redirect(back)
-    return render(
+    return confirm_delete(
         request,
-        "confirm_delete.html",
-        agency_context(
-            request,
-            agency,
-            year,
-            what=f"Gambar «{doomed.caption}»",
-            consequences=[f"bagian narasi yang memuat {doomed.token} akan mencetak catatan 'gambar tidak ditemukan'"],
-            cancel_url=back,
-        ),
+        agency,
+        f"Gambar «{doomed.caption}»",
+        [f"bagian narasi yang memuat {doomed.token} akan mencetak catatan 'gambar tidak ditemukan'"],
+        back,
+        year,
     )
