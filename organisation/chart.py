@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import textwrap
 
 import graphviz
 
@@ -63,14 +64,4 @@ def org_chart(lines: list[UnitLine]) -> str | None:
 
 def _wrap(text: str, width: int = 28) -> str:
     """Long unit names over several lines, so boxes stay narrow enough for A4."""
-    out = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            if line and len(line) + 1 + len(word) > width:
-                out.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        out.append(line)
-    return "\n".join(out)
+    return "\n".join(textwrap.fill(line, width, break_long_words=False) for line in text.split("\n"))

@@ -5,18 +5,16 @@ and the assets. Templates print these objects and compute nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from indicators.capaian import percent, round_half_up
 
 from .models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
-
-CENT = Decimal("0.01")
 
 
 def share(part: int, whole: int) -> Decimal | None:
     """`part` as a percentage of `whole`, 2 decimals rounded half up; unknown for an empty whole."""
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return round_half_up(percent(Decimal(part), Decimal(whole)))
 
 
 @dataclass
