@@ -7,7 +7,6 @@ lines of that Renstra / year that the file does not list are removed.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from agencies.versioning import bumped_once, mark_changed
 from budget.defaults import UNSPECIFIED as UNSPECIFIED_SOURCE
 from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource, set_supported_goals
 from core.audit import bulk_create_audited
-from core.numbers import NumberFormatError, parse_number
 from indicators import capaian as engine
 from indicators.actions import set_region_mean_cap
 from indicators.models import (
@@ -36,38 +34,25 @@ from indicators.models import (
     RenstraPeriod,
     Target,
 )
-from indicators.values import VALUE_DIGITS, VALUE_PLACES, parse_target
+from indicators.values import parse_target
 
 from . import organisation_sheets, spec
+from .cells import (
+    MAX_ERRORS,
+    Invalid,
+    Validator,
+    choice,
+    duplicate,
+    money,
+    optional_year,
+    text,
+    too_long,
+    value4,
+    year,
+)
 from .changes import ChangeRecorder, ChangeSummary
 from .organisation_sheets import OrganisationPlan
 from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_workbook
-
-MAX_VALUE = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
-
-# Text cells stored in a column with a length limit: the limit is the model field's,
-# checked here so a long cell is a row error, not a database failure.
-TEXT_COLUMNS = {
-    (spec.SASARAN, "Kode"): (Goal, "code"),
-    (spec.SASARAN, "Uraian"): (Goal, "statement"),
-    (spec.INDIKATOR, "Kode"): (Indicator, "code"),
-    (spec.INDIKATOR, "Nama"): (Indicator, "name"),
-    (spec.INDIKATOR, "Satuan"): (Indicator, "unit"),
-    (spec.INDIKATOR, "Formula"): (Indicator, "formula"),
-    (spec.INDIKATOR, "Pembilang"): (Indicator, "numerator_label"),
-    (spec.INDIKATOR, "Penyebut"): (Indicator, "denominator_label"),
-    (spec.INDIKATOR, "Sumber Data"): (Indicator, "data_source"),
-    (spec.INDIKATOR, "Penanggung Jawab"): (Indicator, "responsible_unit"),
-    (spec.REALISASI, "Keterangan"): (Realization, "note"),
-    (spec.ANGGARAN, "Kode"): (BudgetItem, "code"),
-    (spec.ANGGARAN, "Nama"): (BudgetItem, "name"),
-    (spec.ANGGARAN, "Indikator"): (BudgetItem, "indicator_name"),
-    (spec.ANGGARAN, "Satuan"): (BudgetItem, "indicator_unit"),
-    (spec.ANALISIS, "Sumber Standar"): (IndicatorAnalysis, "standard_source"),
-    (spec.ANALISIS, "Penyebab"): (IndicatorAnalysis, "causes"),
-    (spec.ANALISIS, "Kendala"): (IndicatorAnalysis, "obstacles"),
-    (spec.ANALISIS, "Solusi"): (IndicatorAnalysis, "solutions"),
-}
 
 
 def instansi_limit(key: str | None) -> int | None:
@@ -75,11 +60,6 @@ def instansi_limit(key: str | None) -> int | None:
     if key in IDENTITY_FIELDS:
         return Agency._meta.get_field(IDENTITY_FIELDS[key]).max_length
     model_field = {"Visi": (RenstraPeriod, "vision"), spec.MISI: (Mission, "text")}.get(key)
-    return model_field[0]._meta.get_field(model_field[1]).max_length if model_field else None
-
-
-def text_limit(sheet: str, column: str) -> int | None:
-    model_field = TEXT_COLUMNS.get((sheet, column))
     return model_field[0]._meta.get_field(model_field[1]).max_length if model_field else None
 
 
@@ -99,157 +79,9 @@ class ImportResult:
         return not self.errors
 
 
-class Invalid(Exception):
-    pass
-
-
-# A file with 49 000 bad rows must not keep (and store, and mark up) 60 000 errors: the
-# user fixes the first ones and uploads again. The total is still counted and shown.
-MAX_ERRORS = 200
-
-
-class Validator:
-    """Converts cells to values, recording an Issue for every bad one (the first
-    MAX_ERRORS of them; `error_count` counts all)."""
-
-    def __init__(self, sheets: dict[str, Sheet]):
-        self.sheets = sheets
-        self.errors: list[Issue] = []
-        self.notes: list[Issue] = []
-        self.error_count = 0
-
-    def error(self, sheet: str, row: Row | None, column: str, message: str) -> None:
-        self.error_count += 1
-        if len(self.errors) >= MAX_ERRORS:
-            return
-        index = row.columns.get(column) if row else None
-        self.errors.append(
-            Issue(sheet, row.number if row else None, column_letter(row, column) if row else "", message, index)
-        )
-
-    def add(self, issue: Issue) -> None:
-        """An error found outside a cell (the agency, the lock): always kept, first."""
-        self.error_count += 1
-        self.errors.insert(0, issue)
-
-    def raw(self, sheet: str, row: Row, column: str):
-        value = row.values.get(column)
-        index = row.columns.get(column)
-        if index and (row.number, index) in self.sheets[sheet].formula_cells:
-            where = f"{column_letter(row, column)}{row.number}"
-            if value is None:
-                raise Invalid(
-                    f"Sel {where} berisi rumus tanpa nilai tersimpan; buka di Excel, simpan, lalu unggah "
-                    "lagi, atau ketik nilainya."
-                )
-            self.notes.append(
-                Issue(
-                    sheet,
-                    row.number,
-                    column_letter(row, column),
-                    f"Sel {where} berisi rumus; dipakai nilai tersimpannya ({value}).",
-                )
-            )
-        return value
-
-    def cell(self, sheet: str, row: Row, column: str, convert, **kwargs):
-        try:
-            value = convert(self.raw(sheet, row, column), **kwargs)
-        except Invalid as problem:
-            self.error(sheet, row, column, str(problem))
-            return None
-        limit = text_limit(sheet, column) if convert is text else None
-        if limit and value and len(value) > limit:
-            self.error(sheet, row, column, too_long(value, limit))
-            return None
-        return value
-
-
-def text(value, required: bool = False, label: str = "") -> str:
-    if isinstance(value, datetime.date | datetime.datetime):
-        raise Invalid("Berisi tanggal; isi dengan teks.")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    result = "" if value is None else str(value).strip()
-    if required and not result:
-        raise Invalid(f"{label or 'Isian'} wajib diisi.")
-    return result
-
-
-def too_long(value: str, limit: int) -> str:
-    return f"Terlalu panjang: {len(value)} karakter, paling banyak {limit}."
-
-
 def goal_codes(cell_text: str) -> list[str]:
     """A line may support several sasaran: codes separated by commas, semicolons or lines."""
     return list(dict.fromkeys(code.strip() for code in re.split(r"[,;\n]", cell_text or "") if code.strip()))
-
-
-def number(value, required: bool = False, minimum: Decimal | None = None) -> Decimal | None:
-    if isinstance(value, bool):
-        raise Invalid("Berisi TRUE/FALSE; isi dengan angka.")
-    if isinstance(value, datetime.date | datetime.datetime | datetime.time):
-        raise Invalid("Berisi tanggal, bukan angka. Ubah format sel menjadi angka.")
-    try:
-        result = parse_number(value if not isinstance(value, str) else value)
-    except NumberFormatError:
-        raise Invalid(f"'{value}' bukan angka (contoh: 1.234.567,89 atau 1234567.89).") from None
-    if result is None:
-        if required:
-            raise Invalid("Angka wajib diisi.")
-        return None
-    if abs(result) >= MAX_VALUE:
-        raise Invalid("Angka terlalu besar.")
-    if minimum is not None and result < minimum:
-        raise Invalid("Angka tidak boleh negatif.")
-    return result
-
-
-def money(value, required: bool = False) -> Decimal | None:
-    result = number(value, required=required, minimum=Decimal(0))
-    if result is not None and result != result.quantize(Decimal("0.01")):
-        raise Invalid("Rupiah paling banyak 2 angka di belakang koma.")
-    return result
-
-
-def value4(value, required: bool = False) -> Decimal | None:
-    result = number(value, required=required)
-    if result is not None and result != result.quantize(Decimal("0.0001")):
-        raise Invalid("Paling banyak 4 angka di belakang koma.")
-    return result
-
-
-def year(value) -> int:
-    if isinstance(value, datetime.date | datetime.datetime):
-        raise Invalid("Tahun berisi tanggal; isi dengan angka tahun, mis. 2020.")
-    result = number(value, required=True)
-    if result != result.to_integral_value() or not 2000 <= result <= 2100:
-        raise Invalid(f"Tahun '{value}' tidak valid (2000-2100).")
-    return int(result)
-
-
-def optional_year(value) -> int | None:
-    """A year that may be left empty (the year of a standard: 1990-2100)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime.date | datetime.datetime):
-        raise Invalid("Tahun berisi tanggal; isi dengan angka tahun, mis. 2020.")
-    result = number(value, required=True)
-    if result != result.to_integral_value() or not 1990 <= result <= 2100:
-        raise Invalid(f"Tahun '{value}' tidak valid (1990-2100).")
-    return int(result)
-
-
-def choice(value, mapping: dict, required: bool = True, default=None):
-    label = text(value)
-    if not label:
-        if required and default is None:
-            raise Invalid(f"Wajib diisi: {', '.join(mapping)}.")
-        return default
-    for word, stored in mapping.items():
-        if word.lower() == label.lower():
-            return stored
-    raise Invalid(f"'{label}' tidak dikenal; pilih salah satu: {', '.join(mapping)}.")
 
 
 def target_value(value, grade: bool) -> tuple[Decimal | None, Decimal | None, str]:
@@ -366,14 +198,6 @@ def _parse_period(v: Validator, row: Row, value: str, plan: Plan, year_: int) ->
         v.error(spec.INSTANSI, row, "Nilai", f"Tahun laporan {year_} di luar periode Renstra {start}-{end}.")
 
 
-def _duplicate(v: Validator, seen: dict, sheet: str, row: Row, column: str, key) -> bool:
-    if key in seen:
-        v.error(sheet, row, column, f"Kode {key} ganda (juga di baris {seen[key]}).")
-        return True
-    seen[key] = row.number
-    return False
-
-
 def _validate_goals(v: Validator, sheet: Sheet, plan: Plan) -> dict[str, str]:
     name, seen, kinds, parents, rows = spec.SASARAN, {}, {}, {}, {}
     for row in sheet.rows:
@@ -381,7 +205,7 @@ def _validate_goals(v: Validator, sheet: Sheet, plan: Plan) -> dict[str, str]:
         kind = v.cell(name, row, "Jenis", choice, mapping=spec.GOAL_KIND)
         parent = v.cell(name, row, "Kode Induk", text)
         statement = v.cell(name, row, "Uraian", text, required=True, label="Uraian")
-        if not code or _duplicate(v, seen, name, row, "Kode", code):
+        if not code or duplicate(v, seen, name, row, "Kode", code):
             continue
         if kind == Goal.Kind.TUJUAN and parent:
             v.error(name, row, "Kode Induk", "Tujuan tidak mempunyai induk.")
@@ -437,7 +261,7 @@ def _validate_indicators(v: Validator, sheet: Sheet, plan: Plan, goals: dict) ->
         data["allow_negative"] = v.cell(
             name, row, "Boleh Negatif", choice, mapping=spec.YES_NO, default=calculation == engine.CALC_GROWTH
         )
-        if not code or _duplicate(v, seen, name, row, "Kode", code):
+        if not code or duplicate(v, seen, name, row, "Kode", code):
             continue
         if goal and goal not in goals:
             v.error(name, row, "Kode Sasaran", f"Sasaran '{goal}' tidak ada di sheet Sasaran.")
@@ -468,7 +292,7 @@ def _validate_targets(v: Validator, sheet: Sheet, plan: Plan, indicators: dict) 
         if (
             not code
             or not _check_year(v, name, row, plan, when)
-            or _duplicate(v, seen, name, row, "Tahun", (code, when))
+            or duplicate(v, seen, name, row, "Tahun", (code, when))
         ):
             continue
         grade = indicators[code] == Indicator.ValueKind.GRADE
@@ -499,7 +323,7 @@ def _validate_realizations(v: Validator, sheet: Sheet, plan: Plan, indicators: d
             continue
         if not code or not _check_year(v, name, row, plan, when):
             continue
-        if _duplicate(v, seen, name, row, "Periode", (code, when, quarter)):
+        if duplicate(v, seen, name, row, "Periode", (code, when, quarter)):
             continue
         grade = indicators[code] == Indicator.ValueKind.GRADE
         data = {
@@ -542,7 +366,7 @@ def _validate_analyses(v: Validator, sheet: Sheet, plan: Plan, indicators: dict)
             continue
         if not code or not _check_year(v, name, row, plan, when):
             continue
-        if _duplicate(v, seen, name, row, "Tahun", (code, when)):
+        if duplicate(v, seen, name, row, "Tahun", (code, when)):
             continue
         data = {
             "code": code,

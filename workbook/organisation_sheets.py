@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from core.audit import bulk_create_audited
 from core.nip import INVALID as INVALID_NIP
@@ -22,10 +21,8 @@ from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from organisation.profile import unit_tree
 
 from . import spec
-
-if TYPE_CHECKING:
-    from .importer import Validator
-    from .reader import Sheet
+from .cells import Invalid, Validator, choice, duplicate, number, text
+from .reader import Sheet
 
 
 @dataclass
@@ -55,8 +52,6 @@ def validate(v: Validator, sheets: dict[str, Sheet]) -> OrganisationPlan:
 
 def _count(value) -> int | None:
     """A whole, non-negative number of people or things."""
-    from .importer import Invalid, number
-
     result = number(value, required=True, minimum=Decimal(0))
     if result != result.to_integral_value():
         raise Invalid("Jumlah harus bilangan bulat.")
@@ -65,18 +60,7 @@ def _count(value) -> int | None:
     return int(result)
 
 
-def _limit(v: Validator, sheet: str, row, column: str, value: str, model, field_name: str) -> str:
-    from .importer import too_long
-
-    limit = model._meta.get_field(field_name).max_length
-    if value and limit and len(value) > limit:
-        v.error(sheet, row, column, too_long(value, limit))
-    return value
-
-
 def _validate_duty(v: Validator, sheet: Sheet) -> dict[str, str]:
-    from .importer import choice, text
-
     name, found = spec.TUGAS, {"legal_basis": [], "duty": [], "functions": []}
     for row in sheet.rows:
         kind = v.cell(name, row, "Jenis", choice, mapping=spec.DUTY_KIND)
@@ -96,8 +80,6 @@ def _validate_duty(v: Validator, sheet: Sheet) -> dict[str, str]:
 
 
 def _validate_units(v: Validator, sheet: Sheet) -> list[dict]:
-    from .importer import _duplicate, choice, text
-
     name, units, rows = spec.ORGANISASI, [], {}
     seen: dict = {}
     for row in sheet.rows:
@@ -111,11 +93,8 @@ def _validate_units(v: Validator, sheet: Sheet) -> list[dict]:
             "head_rank": v.cell(name, row, "Pangkat/Golongan", text) or "",
             "head_nip": (v.cell(name, row, "NIP", text) or "").replace(" ", ""),
         }
-        if not code or _duplicate(v, seen, name, row, "Kode", code):
+        if not code or duplicate(v, seen, name, row, "Kode", code):
             continue
-        for column, field_name in [("Kode", "code"), ("Nama Unit", "name"), ("Nama Pejabat", "head_name")]:
-            _limit(v, name, row, column, unit[field_name] or "", OrgUnit, field_name)
-        _limit(v, name, row, "Pangkat/Golongan", unit["head_rank"], OrgUnit, "head_rank")
         if unit["head_nip"] and not is_nip(unit["head_nip"]):
             v.error(name, row, "NIP", INVALID_NIP)
         rows[code] = row
@@ -137,8 +116,6 @@ def _validate_units(v: Validator, sheet: Sheet) -> list[dict]:
 
 
 def _validate_staff(v: Validator, sheet: Sheet) -> tuple[list[dict], dict[str, int]]:
-    from .importer import choice, text
-
     name, staff, printed, seen = spec.PEGAWAI, [], {}, {}
     for row in sheet.rows:
         category = v.cell(name, row, "Menurut", choice, mapping=spec.STAFF_CATEGORY)
@@ -146,7 +123,6 @@ def _validate_staff(v: Validator, sheet: Sheet) -> tuple[list[dict], dict[str, i
         count = v.cell(name, row, "Jumlah", _count)
         if not (category and label) or count is None:
             continue
-        _limit(v, name, row, "Kelompok", label, StaffCount, "label")
         key = (category, label.casefold())
         if key in seen:
             v.error(name, row, "Kelompok", f"Kelompok '{label}' ganda (juga di baris {seen[key]}).")
@@ -160,8 +136,6 @@ def _validate_staff(v: Validator, sheet: Sheet) -> tuple[list[dict], dict[str, i
 
 
 def _validate_assets(v: Validator, sheet: Sheet) -> list[dict]:
-    from .importer import text
-
     name, assets, seen = spec.ASET, [], {}
     for row in sheet.rows:
         asset = {
@@ -172,8 +146,6 @@ def _validate_assets(v: Validator, sheet: Sheet) -> list[dict]:
         }
         if not asset["name"] or asset["count"] is None:
             continue
-        for column, field_name in [("Nama Barang", "name"), ("Kondisi", "condition"), ("Keterangan", "note")]:
-            _limit(v, name, row, column, asset[field_name], Asset, field_name)
         key = (asset["name"].casefold(), asset["condition"].casefold())
         if key in seen:
             v.error(name, row, "Nama Barang", f"Barang dengan kondisi yang sama ganda (juga di baris {seen[key]}).")

@@ -121,3 +121,12 @@ def test_replacing_deletes_the_rows_the_file_drops_and_a_file_without_the_sheets
     result = import_workbook(buffer.getvalue(), 2020, agency=agency("pati"), replace=True)
     assert result.ok, result.errors
     assert profile_snapshot("pati", 2020) == before
+
+
+def test_a_text_over_its_column_limit_is_a_row_error(demo):  # noqa: F811
+    data = edited(export_workbook(agency("pati"), 2020), {(spec.ORGANISASI, "C3"): "x" * 300})
+    result = import_workbook(data, 2020, agency=agency("pati"))
+    assert any(
+        e.sheet == spec.ORGANISASI and e.row == 3 and "Terlalu panjang: 300 karakter, paling banyak 255" in e.message
+        for e in result.errors
+    )
