@@ -4,7 +4,7 @@ and the assets. Templates print these objects and compute nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from indicators.capaian import percent, round_half_up
@@ -56,23 +56,16 @@ class AgencyProfile:
     units: list[UnitLine]
     staff_tables: list[StaffTable]
     assets: list[Asset]
-    extra: dict = field(default_factory=dict)
-
-    def unit_has(self, attribute: str) -> bool:
-        return any(getattr(line.unit, attribute) for line in self.units)
 
     @property
     def unit_columns(self) -> dict[str, bool]:
         """Which columns of the unit table carry anything (an all-empty column is left out)."""
-        return {name: self.unit_has(name) for name in ("level", "head_name", "head_rank", "head_nip")}
+        names = ("level", "head_name", "head_rank", "head_nip")
+        return {name: any(getattr(line.unit, name) for line in self.units) for name in names}
 
     @property
     def asset_total(self) -> int:
         return sum(a.count for a in self.assets)
-
-    @property
-    def is_empty(self) -> bool:
-        return (self.duty is None or self.duty.is_empty) and not (self.units or self.staff_tables or self.assets)
 
 
 def unit_tree(units: list[OrgUnit]) -> list[UnitLine]:

@@ -11,7 +11,7 @@ the sheet is the printed order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from core.audit import bulk_create_audited
@@ -34,7 +34,6 @@ class OrganisationPlan:
     staff: list[dict] | None = None
     printed_totals: dict[str, int] | None = None
     assets: list[dict] | None = None
-    counts: dict[str, int] = field(default_factory=dict)
 
 
 def validate(v: Validator, sheets: dict[str, Sheet]) -> OrganisationPlan:
