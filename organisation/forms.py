@@ -81,6 +81,10 @@ class StaffCountForm(forms.ModelForm):
         model = StaffCount
         fields = ["category", "label", "count", "order"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "(pilih rincian)"), *StaffCount.Category.choices]
+
 
 class BaseUniqueRowsFormSet(BaseModelFormSet):
     """Refuses two kept rows with the same key (as the database's unique constraint
