@@ -125,6 +125,12 @@ class Goal(models.Model):
             ancestor = ancestor.parent
 
 
+def goals_of_year(agency, year: int) -> models.QuerySet:
+    """The tujuan and sasaran of the Renstra covering `year`, in plan order."""
+    period = RenstraPeriod.objects.filter(agency=agency).covering(year).first()
+    return Goal.objects.filter(period=period).order_by("order", "code") if period else Goal.objects.none()
+
+
 class Indicator(models.Model):
     """A performance indicator (IKU) of a tujuan or sasaran."""
 

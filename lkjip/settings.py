@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "indicators",
     "budget",
     "organisation",
+    "datatables",
     "reports",
     "workbook",
     "demo",

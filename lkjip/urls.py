@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("indicators.urls")),
     path("", include("budget.urls")),
     path("", include("organisation.urls")),
+    path("", include("datatables.urls")),
 ]
 
 if settings.DEBUG:

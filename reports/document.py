@@ -18,6 +18,8 @@ from budget.models import BudgetItem, spending_split_for
 from budget.money import Money
 from budget.tree import BudgetNode, BudgetTree, budget_tree
 from core.nip import format_nip
+from datatables.models import DataTable
+from datatables.sections import CHAPTER_OF
 from indicators import capaian as engine
 from indicators.models import Goal, IndicatorAnalysis, IndicatorResult, Mission
 from indicators.results import AgencyYearResults, GoalResult, agency_year_results
@@ -109,9 +111,11 @@ class GoalAnalysis:
     table_history: TableRef
     table_progress: TableRef
     table_standard: TableRef
-    table_efficiency: TableRef
-    table_programs: TableRef | None  # None: no program indicator to print, so no table
+    # Numbered after the analysis text and its data tables, which print before them.
+    table_efficiency: TableRef | None = None
+    table_programs: TableRef | None = None  # None: no program indicator to print, so no table
     history_years: list[int] = field(default_factory=list)
+    data_tables: list[PlacedTable] = field(default_factory=list)
     indicators: list[IndicatorAnalysisView] = field(default_factory=list)
 
     @property
@@ -162,6 +166,9 @@ class ReportDocument:
     other_program_rows: list[ProgramIndicatorRow] = field(default_factory=list)
     table_refs: dict[str, TableRef] = field(default_factory=dict)
     profile: AgencyProfile | None = None  # BAB I: tugas/fungsi, organisation, staff, assets
+    data_tables: dict[str, list[PlacedTable]] = field(default_factory=dict)  # by section key
+    # Data tables placed where the report prints nothing (a sasaran without indicators).
+    unplaced_tables: list[DataTable] = field(default_factory=list)
     org_chart: str | None = None
     org_figure: TableRef | None = None
     status_labels: dict[str, str] = field(default_factory=lambda: STATUS_LABELS)
@@ -281,34 +288,28 @@ def _text(sections: dict, key: str, generated: str, goal: Goal | None = None, fi
     return Text(render_narrative(generated), generated=True, source=generated)
 
 
-# Where each section prints: its chapter ("" for the front matter, whose pictures carry
-# no number), in print order. A chapter's pictures and charts are numbered as printed.
-CHAPTER_OF = {
-    Section.Key.KATA_PENGANTAR: "",
-    Section.Key.IKHTISAR: "",
-    Section.Key.LATAR_BELAKANG: "1",
-    Section.Key.MAKSUD_TUJUAN: "1",
-    Section.Key.DASAR_HUKUM: "1",
-    Section.Key.GAMBARAN_UMUM: "1",
-    Section.Key.ISU_STRATEGIS: "1",
-    Section.Key.SISTEMATIKA: "1",
-    Section.Key.RENSTRA: "2",
-    Section.Key.PERJANJIAN_KINERJA: "2",
-    Section.Key.CAPAIAN_KINERJA: "3",
-    Section.Key.ANALISIS_SASARAN: "3",
-    Section.Key.REALISASI_ANGGARAN: "3",
-    Section.Key.PENUTUP: "4",
-}
+@dataclass(frozen=True)
+class PlacedTable:
+    """A data table of the agency where the report prints it, with its number."""
+
+    ref: TableRef
+    table: DataTable
 
 
 @dataclass
-class PictureNumbers:
-    """Numbers the pictures named in the sections, as each section is reached in print order."""
+class SectionNumbers:
+    """Numbers what each section prints besides its words, as the sections are reached
+    in print order: the pictures its text names (figures), then the agency's data
+    tables placed in it (tables). A section is placed once, between the tables printed
+    before it and those printed after it, so every list stays in print order."""
 
     sections: dict
     pictures: dict[int, Picture]
     figures: TableNumbers
+    tables: TableNumbers
+    data_tables: dict  # (key, goal id) -> [DataTable], in order
     placed: dict = field(default_factory=dict)  # (key, goal id) -> {picture id: (TableRef | None, Picture)}
+    placed_tables: dict = field(default_factory=dict)  # (key, goal id) -> [PlacedTable]
 
     def place(self, key: str, goal: Goal | None = None) -> None:
         where = (key, goal.pk if goal else None)
@@ -320,9 +321,20 @@ class PictureNumbers:
             if picture is not None:
                 found[picture_id] = (self.figures.add(chapter, picture.caption) if chapter else None, picture)
         self.placed[where] = found
+        if chapter:  # the front matter holds no data table (they are numbered)
+            self.placed_tables[where] = [
+                PlacedTable(self.tables.add(chapter, table.title), table) for table in self.data_tables.get(where, [])
+            ]
 
     def of(self, key: str, goal: Goal | None = None) -> dict:
         return self.placed.get((key, goal.pk if goal else None), {})
+
+    def tables_of(self, key: str, goal: Goal | None = None) -> list[PlacedTable]:
+        return self.placed_tables.get((key, goal.pk if goal else None), [])
+
+    def unplaced(self) -> list[DataTable]:
+        """Data tables of a section the report did not print (a sasaran without indicators)."""
+        return [t for where, tables in self.data_tables.items() if where not in self.placed_tables for t in tables]
 
 
 def _top_supporting(tree: BudgetTree, goal: Goal) -> list[BudgetNode]:
@@ -349,6 +361,8 @@ def generated_text(agency: Agency, year: int, key: str, goal: Goal | None = None
 
 
 def build_document(agency: Agency, year: int) -> ReportDocument:
+    """The whole report. Tables and figures are numbered in the order they print, so the
+    steps below follow the chapters: each section is placed where its text prints."""
     results = agency_year_results(agency, year)
     tree = budget_tree(agency, year)
     report = Report.objects.filter(agency=agency, year=year).first()
@@ -356,34 +370,31 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     missions = list(results.period.missions.all()) if results.period else []
     tables = TableNumbers()
     figures = TableNumbers(anchor_prefix="gambar")
-    numbers = PictureNumbers(sections, _named_pictures(agency, year, sections), figures)
+    numbers = SectionNumbers(
+        sections, _named_pictures(agency, year, sections), figures, tables, _data_tables(agency, year)
+    )
     for key in (
         Section.Key.KATA_PENGANTAR,
         Section.Key.IKHTISAR,
         Section.Key.LATAR_BELAKANG,
         Section.Key.MAKSUD_TUJUAN,
         Section.Key.DASAR_HUKUM,
-        Section.Key.GAMBARAN_UMUM,  # then the organisation chart, printed below it
+        Section.Key.GAMBARAN_UMUM,  # then the organisation chart and tables, printed below it
     ):
         numbers.place(key)
     profile = agency_profile(agency.pk, year)
     chart = org_chart(profile.units)
     org_figure = figures.add("1", f"Struktur Organisasi {agency.name}") if chart else None
-    for key in (
-        Section.Key.ISU_STRATEGIS,
-        Section.Key.SISTEMATIKA,
-        Section.Key.RENSTRA,
-        Section.Key.PERJANJIAN_KINERJA,
-        Section.Key.CAPAIAN_KINERJA,
-    ):
-        numbers.place(key)
     refs = _profile_tables(profile, tables, year)
-    refs |= {
-        "renstra": tables.add("2", f"Tujuan, Sasaran, Indikator dan Target Renstra {_period_label(results)}"),
-        "pk": tables.add("2", f"Perjanjian Kinerja Tahun {year}"),
-        "program_plan": tables.add("2", f"Program dan Anggaran Tahun {year}"),
-        "iku": tables.add("3", f"Capaian Indikator Kinerja Utama Tahun {year}"),
-    }
+    numbers.place(Section.Key.ISU_STRATEGIS)
+    numbers.place(Section.Key.SISTEMATIKA)
+    numbers.place(Section.Key.RENSTRA)
+    refs["renstra"] = tables.add("2", f"Tujuan, Sasaran, Indikator dan Target Renstra {_period_label(results)}")
+    numbers.place(Section.Key.PERJANJIAN_KINERJA)
+    refs["pk"] = tables.add("2", f"Perjanjian Kinerja Tahun {year}")
+    refs["program_plan"] = tables.add("2", f"Program dan Anggaran Tahun {year}")
+    numbers.place(Section.Key.CAPAIAN_KINERJA)
+    refs["iku"] = tables.add("3", f"Capaian Indikator Kinerja Utama Tahun {year}")
     written = (
         {a.indicator_id: a for a in IndicatorAnalysis.objects.filter(indicator__period=results.period, year=year)}
         if results.period
@@ -391,13 +402,17 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     )
     analyses = []
     for number, goal_result in enumerate((g for g in results.goals if g.indicators), 1):
-        analyses.append(_analyse(number, goal_result, results, tree, sections, tables, numbers, year, written))
+        analyses.append(_analyse(number, goal_result, results, tree, sections, numbers, year, written))
     covered = {n.item.pk for a in analyses for root in a.supporting for n in root.walk()}
     other_program_rows = [r for r in program_indicator_rows(tree.roots) if r.node.item.pk not in covered]
     if other_program_rows:  # the Daftar Tabel lists only tables the report prints
         refs["other_programs"] = tables.add("3", f"Kinerja Program dan Kegiatan Lain Tahun {year}")
+    numbers.place(Section.Key.REALISASI_ANGGARAN)
     refs["budget"] = tables.add("3", f"Realisasi Anggaran per Program dan Kegiatan Tahun {year}")
     refs["sources"] = tables.add("3", f"Realisasi Anggaran per Sumber Dana Tahun {year}")
+    budget_chart = charts.budget_absorption([(f"{n.item.code}", n.serapan) for n in tree.programs if n.pagu])
+    budget_figure = figures.add("3", f"Serapan Anggaran per Program Tahun {year}") if budget_chart else None
+    numbers.place(Section.Key.PENUTUP)
     refs["lampiran_pk"] = tables.add("L", f"Perjanjian Kinerja Tahun {year}")
     refs["lampiran_pk_programs"] = tables.add("L", f"Program dan Anggaran Perjanjian Kinerja Tahun {year}")
     refs["lampiran_measure"] = tables.add("L", f"Pengukuran Kinerja Tahun {year}")
@@ -405,11 +420,6 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     if program_indicator_rows(tree.roots):
         refs["lampiran_programs"] = tables.add("L", f"Kinerja Program, Kegiatan dan Sub-kegiatan Tahun {year}")
 
-    numbers.place(Section.Key.REALISASI_ANGGARAN)
-    direct = tree.total(BudgetItem.SpendingType.DIRECT)
-    indirect = tree.total(BudgetItem.SpendingType.INDIRECT)
-    total = tree.total()
-    budget_chart = charts.budget_absorption([(f"{n.item.code}", n.serapan) for n in tree.programs if n.pagu])
     doc = ReportDocument(
         agency=agency,
         year=year,
@@ -421,25 +431,34 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         texts={},
         analyses=analyses,
         tables=tables,
-        total=total,
-        direct=direct,
-        indirect=indirect,
+        total=tree.total(),
+        direct=tree.total(BudgetItem.SpendingType.DIRECT),
+        indirect=tree.total(BudgetItem.SpendingType.INDIRECT),
         by_source=_by_source(tree),
         budget_chart=budget_chart,
         has_spending_split=spending_split_for(agency.pk, year),
         figures=figures,
-        budget_figure=figures.add("3", f"Serapan Anggaran per Program Tahun {year}") if budget_chart else None,
+        budget_figure=budget_figure,
         other_program_rows=other_program_rows,
         table_refs=refs,
         profile=profile,
         org_chart=chart,
         org_figure=org_figure,
+        data_tables={key: placed for (key, goal_id), placed in numbers.placed_tables.items() if goal_id is None},
+        unplaced_tables=numbers.unplaced(),
     )
-    numbers.place(Section.Key.PENUTUP)
     for key, _label in Section.Key.choices:
         if key != Section.Key.ANALISIS_SASARAN:
             doc.texts[key] = _text(sections, key, defaults.generate(key, doc), figures=numbers.of(key))
     return doc
+
+
+def _data_tables(agency: Agency, year: int) -> dict:
+    """The agency's data tables of the year by the section (and sasaran) they print in."""
+    placed: dict = {}
+    for table in DataTable.objects.filter(agency=agency, year=year).order_by("order", "code"):
+        placed.setdefault((table.section, table.goal_id), []).append(table)
+    return placed
 
 
 def _named_pictures(agency: Agency, year: int, sections: dict) -> dict[int, Picture]:
@@ -464,8 +483,8 @@ def _period_label(results: AgencyYearResults) -> str:
     return f"{results.period.start_year}-{results.period.end_year}" if results.period else ""
 
 
-def _analyse(number, goal_result, results, tree, sections, tables, numbers, year, written) -> GoalAnalysis:
-    figures = numbers.figures
+def _analyse(number, goal_result, results, tree, sections, numbers, year, written) -> GoalAnalysis:
+    figures, tables = numbers.figures, numbers.tables
     goal = goal_result.goal
     start = results.period.start_year
     history = {}
@@ -501,13 +520,13 @@ def _analyse(number, goal_result, results, tree, sections, tables, numbers, year
         table_history=tables.add("3", f"Perbandingan dengan Tahun Sebelumnya: {label}"),
         table_progress=tables.add("3", f"Kemajuan terhadap Target Akhir Renstra: {label}"),
         table_standard=tables.add("3", f"Perbandingan dengan Standar Nasional/Provinsi: {label}"),
-        table_efficiency=tables.add("3", f"Efisiensi Penggunaan Sumber Daya: {label}"),
-        table_programs=tables.add("3", f"Kinerja Program dan Kegiatan Pendukung: {label}")
-        if program_indicator_rows(supporting)
-        else None,
         history_years=list(range(start, year + 1)),
     )
     numbers.place(Section.Key.ANALISIS_SASARAN, goal)  # printed after the goal's charts
+    analysis.data_tables = numbers.tables_of(Section.Key.ANALISIS_SASARAN, goal)
+    analysis.table_efficiency = tables.add("3", f"Efisiensi Penggunaan Sumber Daya: {label}")
+    if program_indicator_rows(supporting):
+        analysis.table_programs = tables.add("3", f"Kinerja Program dan Kegiatan Pendukung: {label}")
     analysis.text = _text(
         sections,
         Section.Key.ANALISIS_SASARAN,

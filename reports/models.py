@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from agencies.models import Agency
 from core.audit import AuditedChange
 from core.fields import text_length_limit
+from datatables.sections import SectionKey
 from indicators.models import Goal
 
 
@@ -57,21 +58,7 @@ class Report(models.Model):
 class Section(models.Model):
     """The narrative text of one report section, or of one sasaran's analysis."""
 
-    class Key(models.TextChoices):
-        KATA_PENGANTAR = "kata_pengantar", "Kata Pengantar"
-        IKHTISAR = "ikhtisar", "Ikhtisar Eksekutif"
-        LATAR_BELAKANG = "latar_belakang", "BAB I - Latar Belakang"
-        MAKSUD_TUJUAN = "maksud_tujuan", "BAB I - Maksud dan Tujuan"
-        DASAR_HUKUM = "dasar_hukum", "BAB I - Dasar Hukum"
-        GAMBARAN_UMUM = "gambaran_umum", "BAB I - Gambaran Umum"
-        ISU_STRATEGIS = "isu_strategis", "BAB I - Isu Strategis"
-        SISTEMATIKA = "sistematika", "BAB I - Sistematika Penulisan"
-        RENSTRA = "renstra", "BAB II - Rencana Strategis"
-        PERJANJIAN_KINERJA = "perjanjian_kinerja", "BAB II - Perjanjian Kinerja"
-        CAPAIAN_KINERJA = "capaian_kinerja", "BAB III - Capaian Kinerja Organisasi"
-        ANALISIS_SASARAN = "analisis_sasaran", "BAB III - Analisis per Sasaran"
-        REALISASI_ANGGARAN = "realisasi_anggaran", "BAB III - Realisasi Anggaran"
-        PENUTUP = "penutup", "BAB IV - Penutup"
+    Key = SectionKey  # the report's sections in print order (shared with the data tables)
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
     key = models.CharField("bagian", max_length=30, choices=Key.choices)

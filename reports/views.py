@@ -15,8 +15,9 @@ from agencies.models import Agency
 from budget.tree import budget_tree
 from core import page_cache
 from core.concurrency import saved_without_clash, track
+from datatables.models import DataTable
 from indicators import capaian as engine
-from indicators.models import Goal, Indicator, IndicatorAnalysis, RenstraPeriod
+from indicators.models import Goal, Indicator, IndicatorAnalysis, RenstraPeriod, goals_of_year
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
@@ -149,12 +150,6 @@ def analysis_rows(agency, year) -> list[dict]:
     return rows
 
 
-def analysed_goals(agency: Agency, year: int) -> list[Goal]:
-    """The sasaran (and tujuan) of the Renstra covering `year`, for per-sasaran analysis."""
-    period = RenstraPeriod.objects.filter(agency=agency).covering(year).first()
-    return list(Goal.objects.filter(period=period).order_by("order", "code")) if period else []
-
-
 @login_required
 def narrative(request, slug, year):
     """Every narrative section of the year's report, written or still empty."""
@@ -176,9 +171,14 @@ def narrative(request, slug, year):
     ]
     goals = [
         {"goal": goal, "section": written.get((Section.Key.ANALISIS_SASARAN, goal.pk))}
-        for goal in analysed_goals(agency, year)
+        for goal in goals_of_year(agency, year)
     ]
     indicator_analyses = analysis_rows(agency, year)
+    with_indicators = {g["goal"].pk for g in goals if g["goal"].indicators.exists()}
+    data_tables = [
+        (table, table.section == Section.Key.ANALISIS_SASARAN and table.goal_id not in with_indicators)
+        for table in DataTable.objects.filter(agency=agency, year=year).select_related("goal").order_by("order", "code")
+    ]
     return render(
         request,
         "reports/narrative_list.html",
@@ -192,6 +192,7 @@ def narrative(request, slug, year):
             signature=signature,
             pictures=Picture.objects.filter(agency=agency, year=year).defer("data"),
             picture_form=PictureForm(),
+            data_tables=data_tables,
             tab="narrative",
             can_edit=can_edit_year(request.user, agency, year),
         ),

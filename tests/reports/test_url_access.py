@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from agencies.models import Membership
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from core import registry
+from datatables.models import DataTable
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
 from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from reports.models import PdfBuild, Picture, Report, ReviewNote, Section
@@ -84,6 +85,9 @@ ROUTES = {
     "budget_item_delete": (WRITE, lambda o: reverse("budget_item_delete", args=[o["slug"], YEAR, o["item"]])),
     "narrative_edit": (WRITE, lambda o: reverse("narrative_edit", args=[o["slug"], YEAR, "kata_pengantar"])),
     "narrative_goal_edit": (WRITE, lambda o: reverse("narrative_goal_edit", args=[o["slug"], YEAR, o["goal"]])),
+    "data_table_new": (WRITE, lambda o: reverse("data_table_new", args=[o["slug"], YEAR])),
+    "data_table_edit": (WRITE, lambda o: reverse("data_table_edit", args=[o["slug"], YEAR, o["data_table"]])),
+    "data_table_delete": (WRITE, lambda o: reverse("data_table_delete", args=[o["slug"], YEAR, o["data_table"]])),
 }
 # Pages that answer a redirect rather than a page to those who may see them.
 REDIRECTS = {"agency_home", "agency_year_switch"}
@@ -153,6 +157,9 @@ def build_agency(agency):
     picture = Picture.objects.create(
         agency=agency, year=YEAR, caption="Foto", content_type="image/png", data=b"\x89PNG", width=1, height=1
     )
+    data_table = DataTable.objects.create(
+        agency=agency, year=YEAR, code="T1", section="penutup", title="Tabel", columns=["A"], rows=[["1"]]
+    )
     attempt = WorkbookImport.objects.create(
         agency=agency, year=YEAR, filename="x.xlsx", annotated=b"PK", pending=b"PK", data_version=0, state="preview"
     )
@@ -168,6 +175,7 @@ def build_agency(agency):
         "indicator": indicator.pk,
         "item": item.pk,
         "picture": picture.pk,
+        "data_table": data_table.pk,
     }
 
 
