@@ -35,13 +35,13 @@ def parse(text: str) -> tuple[list[str], list[list[str]]]:
     lines = [line for line in (text or "").splitlines() if line.strip() and not _RULE.match(line.strip())]
     if not lines:
         raise TableRefused("Isi tabel kosong: baris pertama berisi judul kolom, baris berikutnya berisi data.")
-    columns = _trimmed(split_line(lines[0]))
-    rows = [_trimmed(split_line(line)) for line in lines[1:]]
+    columns = trimmed(split_line(lines[0]))
+    rows = [trimmed(split_line(line)) for line in lines[1:]]
     check(columns, rows)
     return columns, [row + [""] * (len(columns) - len(row)) for row in rows]
 
 
-def _trimmed(cells: list[str]) -> list[str]:
+def trimmed(cells: list[str]) -> list[str]:
     """Without the empty cells at the end (Excel copies a selection's blank edge)."""
     while cells and not cells[-1]:
         cells.pop()

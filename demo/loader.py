@@ -21,6 +21,7 @@ from agencies.models import Agency, Membership, Region
 from agencies.versioning import mark_changed
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from core.audit import audit_via, bulk_create_audited
+from datatables.models import DataTable
 from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeriod, Target
 from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from reports.models import Report
@@ -112,6 +113,8 @@ def load_agency(data: dict) -> Agency:
             )
     if data.get("profile"):
         _load_profile(agency, report["year"], data["profile"])
+    for table in data.get("data_tables", []):  # as printed, cells as typed
+        DataTable.objects.create(agency=agency, year=report["year"], **table)
     mark_changed([agency.pk])  # bulk writes send no signals
     return agency
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from budget.models import BudgetItem
 from core.numbers import NumberFormatError, parse_number
+from datatables.models import DataTable
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Realization
 from indicators.values import VALUE_DIGITS, VALUE_PLACES
 from organisation.models import Asset, OrgUnit, StaffCount
@@ -48,6 +49,10 @@ TEXT_COLUMNS = {
     (spec.ASET, "Nama Barang"): (Asset, "name"),
     (spec.ASET, "Kondisi"): (Asset, "condition"),
     (spec.ASET, "Keterangan"): (Asset, "note"),
+    (spec.TABEL_DATA, "Kode Tabel"): (DataTable, "code"),
+    (spec.TABEL_DATA, "Judul"): (DataTable, "title"),
+    (spec.TABEL_DATA, "Satuan"): (DataTable, "unit"),
+    (spec.TABEL_DATA, "Sumber"): (DataTable, "source"),
 }
 
 

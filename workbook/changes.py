@@ -12,6 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, BudgetYear
 from core.numbers import format_number
+from datatables.models import DataTable
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
 from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 
@@ -35,6 +36,7 @@ SHEET_OF = {
     StaffCount: spec.PEGAWAI,
     StaffTotal: spec.PEGAWAI,
     Asset: spec.ASET,
+    DataTable: spec.TABEL_DATA,
 }
 KIND = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 RELATED = {
@@ -154,6 +156,9 @@ def _shown(value) -> str:
         return format_number(value, places=None)
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
+    if isinstance(value, list):  # a data table's headings or rows: one line per row
+        shown = " / ".join(" | ".join(row) if isinstance(row, list) else str(row) for row in value)
+        return shown if len(shown) <= 200 else shown[:199] + "…"
     return str(value)
 
 
@@ -191,6 +196,8 @@ def _named(model, record) -> str:
         return f"{record.get_category_display()}: {record.label}"
     if model is StaffTotal:
         return f"{record.get_category_display()}: {spec.PRINTED_TOTAL}"
+    if model is DataTable:
+        return f"{record.code} {record.title}"
     if model is Asset:
         return f"{record.name} ({record.condition})" if record.condition else record.name
     return getattr(record, "code", "") or str(record.id)

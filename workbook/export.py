@@ -22,6 +22,7 @@ from indicators.models import Goal, Indicator, PredicateScale, RenstraPeriod
 from indicators.values import target_text
 
 from . import spec
+from .datatable_sheets import export_rows as datatable_rows
 from .organisation_sheets import export_rows as organisation_rows
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE5EE")
@@ -174,6 +175,7 @@ def workbook_rows(agency: Agency, year: int) -> dict[str, Iterator[list]]:
         spec.ANGGARAN: anggaran_rows(items),
         spec.ANALISIS: analisis_rows(indicators),
         **{name: iter(rows) for name, rows in organisation_rows(agency, year).items()},
+        **{name: iter(rows) for name, rows in datatable_rows(agency, year).items()},
     }
 
 

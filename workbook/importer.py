@@ -36,7 +36,7 @@ from indicators.models import (
 )
 from indicators.values import parse_target
 
-from . import organisation_sheets, spec
+from . import datatable_sheets, organisation_sheets, spec
 from .cells import (
     MAX_ERRORS,
     Invalid,
@@ -51,6 +51,7 @@ from .cells import (
     year,
 )
 from .changes import ChangeRecorder, ChangeSummary
+from .datatable_sheets import TablePlan
 from .organisation_sheets import OrganisationPlan
 from .reader import Issue, Row, Sheet, WorkbookRefused, column_letter, open_workbook
 
@@ -111,6 +112,7 @@ class Plan:
     realizations: list[dict] = field(default_factory=list)
     analyses: list[dict] | None = None  # None: the file has no Analisis sheet
     organisation: OrganisationPlan | None = None  # BAB I's profile (organisation_sheets)
+    data_tables: list[TablePlan] | None = None  # None: the file has no Tabel Data sheets
     items: list[dict] = field(default_factory=list)
     mean_cap: tuple[bool, int | None] = (False, None)  # (given in the file, value)
     nomenclature: str | None = None  # None: not given in the file
@@ -129,6 +131,7 @@ def validate(sheets: dict[str, Sheet], year_: int, region: Region | None = None)
     region = region or Region.objects.filter(name=plan.instansi.get("Pemda", "")).first()
     _validate_budget(v, sheets[spec.ANGGARAN], plan, goal_kinds, region)
     plan.organisation = organisation_sheets.validate(v, sheets)
+    plan.data_tables = datatable_sheets.validate(v, sheets, goal_kinds)
     return plan, v
 
 
@@ -664,6 +667,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
     if replace:
         _delete_unmentioned(period, agency, year_, plan, goals, indicators, items)
     profile_counts = organisation_sheets.save(agency, year_, plan.organisation, replace, _update)
+    profile_counts |= datatable_sheets.save(agency, year_, plan.data_tables, goals, replace, _update)
     return {
         "sasaran": len(goals),
         "indikator": len(indicators),

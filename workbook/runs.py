@@ -111,6 +111,7 @@ def changes_json(result: ImportResult) -> dict:
         spec.ORGANISASI: result.counts.get("organisasi"),
         spec.PEGAWAI: result.counts.get("pegawai"),
         spec.ASET: result.counts.get("aset"),
+        spec.TABEL_DATA: result.counts.get("tabel"),
     }
     return result.changes.as_json({k: v for k, v in rows.items() if v is not None})
 

@@ -6,6 +6,8 @@ export and read when present.
 """
 
 from budget.models import BudgetItem, BudgetYear
+from datatables.content import MAX_COLUMNS as TABLE_COLUMNS
+from datatables.sections import TABLE_SECTIONS, SectionKey
 from indicators import capaian as engine
 from indicators.models import Goal, Indicator, IndicatorAnalysis
 from organisation.models import OrgUnit, StaffCount
@@ -21,6 +23,8 @@ TUGAS = "Tugas"
 ORGANISASI = "Organisasi"
 PEGAWAI = "Pegawai"
 ASET = "Aset"
+TABEL_DATA = "Tabel Data"
+ISI_TABEL = "Isi Tabel"
 
 HEADERS = {
     INSTANSI: ["Kolom", "Nilai"],
@@ -77,9 +81,13 @@ HEADERS[TUGAS] = ["Jenis", "Uraian"]
 HEADERS[ORGANISASI] = ["Kode", "Kode Induk", "Nama Unit", "Eselon", "Nama Pejabat", "Pangkat/Golongan", "NIP"]
 HEADERS[PEGAWAI] = ["Menurut", "Kelompok", "Jumlah"]
 HEADERS[ASET] = ["Nama Barang", "Jumlah", "Kondisi", "Keterangan"]
+# Data tables placed in the report's sections (workbook/datatable_sheets.py): one row per
+# table, and its cells in Isi Tabel, a "Judul Kolom" row then one row per data row.
+HEADERS[TABEL_DATA] = ["Kode Tabel", "Bagian", "Kode Sasaran", "Judul", "Satuan", "Sumber", "Urutan"]
+HEADERS[ISI_TABEL] = ["Kode Tabel", "Baris", *(f"Kolom {n}" for n in range(1, TABLE_COLUMNS + 1))]
 # Sheets a workbook may lack (files made before the sheet existed): nothing of theirs
 # is read, changed or deleted then.
-OPTIONAL_SHEETS = {ANALISIS, TUGAS, ORGANISASI, PEGAWAI, ASET}
+OPTIONAL_SHEETS = {ANALISIS, TUGAS, ORGANISASI, PEGAWAI, ASET, TABEL_DATA, ISI_TABEL}
 OPTIONAL = {
     INDIKATOR: ["Cara Hitung", "Target Akhir Renstra", "Boleh Negatif"],
     TARGET: ["Target PK Perubahan"],
@@ -123,6 +131,25 @@ ESELON = {value: value for value in OrgUnit.Level.values}
 STAFF_CATEGORY = {label: value for value, label in StaffCount.Category.choices}
 # A Pegawai row with this group records the total the agency printed (checked, never used).
 PRINTED_TOTAL = "Jumlah tercetak"
+# Short words for the sections (an Excel drop-down list holds at most 255 characters);
+# the report's own labels ("BAB I - Latar Belakang") are read too.
+SECTION_WORDS = {
+    "I Latar Belakang": SectionKey.LATAR_BELAKANG,
+    "I Maksud dan Tujuan": SectionKey.MAKSUD_TUJUAN,
+    "I Dasar Hukum": SectionKey.DASAR_HUKUM,
+    "I Gambaran Umum": SectionKey.GAMBARAN_UMUM,
+    "I Isu Strategis": SectionKey.ISU_STRATEGIS,
+    "I Sistematika": SectionKey.SISTEMATIKA,
+    "II Renstra": SectionKey.RENSTRA,
+    "II Perjanjian Kinerja": SectionKey.PERJANJIAN_KINERJA,
+    "III Capaian Kinerja": SectionKey.CAPAIAN_KINERJA,
+    "III Analisis Sasaran": SectionKey.ANALISIS_SASARAN,
+    "III Realisasi Anggaran": SectionKey.REALISASI_ANGGARAN,
+    "IV Penutup": SectionKey.PENUTUP,
+}
+SECTION = SECTION_WORDS | {str(label): key for key, label in TABLE_SECTIONS}
+# Isi Tabel: the row holding a table's column headings.
+HEADINGS_ROW = "Judul Kolom"
 LEVEL = {
     "Program": BudgetItem.Level.PROGRAM,
     "Kegiatan": BudgetItem.Level.KEGIATAN,
@@ -145,6 +172,7 @@ VOCABULARIES = {
     (TUGAS, "Jenis"): list(DUTY_KIND),
     (ORGANISASI, "Eselon"): list(ESELON),
     (PEGAWAI, "Menurut"): list(STAFF_CATEGORY),
+    (TABEL_DATA, "Bagian"): list(SECTION_WORDS),
 }
 
 # Columns holding money or values: formatted `#,##0.##` for people.
