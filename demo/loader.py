@@ -114,7 +114,8 @@ def load_agency(data: dict) -> Agency:
     if data.get("profile"):
         _load_profile(agency, report["year"], data["profile"])
     for table in data.get("data_tables", []):  # as printed, cells as typed
-        DataTable.objects.create(agency=agency, year=report["year"], **table)
+        goal = goals[table["goal"]] if table.get("goal") else None
+        DataTable.objects.create(agency=agency, year=report["year"], **(table | {"goal": goal}))
     mark_changed([agency.pk])  # bulk writes send no signals
     return agency
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from budget.models import BudgetItem
+from datatables.models import DataTable
 from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Indicator, RenstraPeriod
 
@@ -26,7 +27,11 @@ def agency_pages(slug, year) -> dict[str, str]:
     goal = indicator.goal
     item = BudgetItem.objects.filter(agency__slug=slug, year=year).order_by("code").first()
     base = f"/instansi/{slug}"
-    return {
+    table = DataTable.objects.filter(agency__slug=slug, year=year).order_by("code").first()
+    tables = {"tabel-baru": f"{base}/{year}/tabel-data/baru/"}
+    if table:
+        tables["tabel-ubah"] = f"{base}/{year}/tabel-data/{table.pk}/"
+    return tables | {
         "ringkasan": f"{base}/{year}/",
         "renstra": f"{base}/renstra/",
         "rencana": f"{base}/renstra/{period.pk}/",
@@ -63,6 +68,8 @@ READ_ONLY = {
     "anggaran-tambah",
     "anggaran-hapus",
     "narasi-tulis",
+    "tabel-baru",
+    "tabel-ubah",
     "organisasi-tugas",
     "organisasi-unit",
     "organisasi-pegawai",

@@ -34,7 +34,7 @@ def test_data_tables_in_every_section_are_numbered_and_listed_in_print_order(db)
         DataTable.objects.create(
             agency=agency,
             year=2020,
-            code=f"T{n}",
+            code=f"X{n}",
             section=key,
             goal=goal if key == SectionKey.ANALISIS_SASARAN else None,
             title=f"Data bagian {key}",
