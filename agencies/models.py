@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -73,6 +75,12 @@ class AgencyQuerySet(models.QuerySet):
         return self.filter(memberships__user=user, memberships__role=Membership.Role.OPERATOR).distinct()
 
 
+def first_data_version() -> int:
+    """Where a new agency's data version starts: at random, so an agency created again
+    with the same id (a database reset) never meets cache entries of the one before."""
+    return secrets.randbits(40)
+
+
 class Agency(models.Model):
     """A government agency (OPD / Dinas) that reports one LKjIP a year."""
 
@@ -94,7 +102,7 @@ class Agency(models.Model):
     emblem = models.ImageField("lambang", upload_to="emblems/", blank=True)
     # Bumped after every committed change to the agency's data: cached pages key on it,
     # so a cache entry is never served after the data it was computed from changed.
-    data_version = models.PositiveBigIntegerField(default=0, editable=False)
+    data_version = models.PositiveBigIntegerField(default=first_data_version, editable=False)
 
     objects = AgencyQuerySet.as_manager()
 

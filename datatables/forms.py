@@ -13,7 +13,8 @@ class DataTableForm(forms.ModelForm):
 
     body = forms.CharField(
         label="Isi tabel",
-        widget=forms.Textarea(attrs={"rows": 12, "class": "font-monospace", "spellcheck": "false"}),
+        # No wrapping: one line is one row, as pasted.
+        widget=forms.Textarea(attrs={"rows": 12, "class": "font-monospace", "spellcheck": "false", "wrap": "off"}),
         help_text=f"Baris pertama: judul kolom. Setiap baris berikutnya: satu baris data. Salin sel dari Excel lalu "
         f"tempel di sini, atau pisahkan sel dengan tanda | (mis. 'Tahun | Jumlah'). Paling banyak "
         f"{content.MAX_COLUMNS} kolom dan {content.MAX_ROWS} baris. Angka dicetak rata kanan, apa adanya.",

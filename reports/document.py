@@ -351,12 +351,11 @@ def _top_supporting(tree: BudgetTree, goal: Goal) -> list[BudgetNode]:
     return linked
 
 
-def generated_text(agency: Agency, year: int, key: str, goal: Goal | None = None) -> str:
+def generated_text(doc: ReportDocument, key: str, goal: Goal | None = None) -> str:
     """The text the report prints for a section while staff have written none."""
-    doc = build_document(agency, year)
     if key == Section.Key.ANALISIS_SASARAN:
         analysis = next((a for a in doc.analyses if goal is not None and a.goal.pk == goal.pk), None)
-        return defaults.goal_analysis(analysis, year) if analysis else ""
+        return defaults.goal_analysis(analysis, doc.year) if analysis else ""
     return defaults.generate(key, doc)
 
 

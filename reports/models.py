@@ -220,6 +220,9 @@ class PdfBuild(models.Model):
     pages = models.PositiveIntegerField("halaman", null=True, blank=True)
     pdf = models.BinaryField("PDF", null=True, blank=True)
     error = models.TextField("galat", blank=True)
+    # The agency's data version the PDF was built from (read before building): a
+    # download while that version is current is served from here, never rebuilt.
+    data_version = models.PositiveBigIntegerField("versi data", null=True, blank=True)
 
     class Meta:
         verbose_name = "pembuatan PDF"

@@ -5,8 +5,6 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
@@ -21,18 +19,18 @@ from indicators.models import Goal, Indicator, IndicatorAnalysis, RenstraPeriod,
 from indicators.navigation import agency_context, checked_year, latest_data_year, remember_year, working_year
 from indicators.results import agency_year_results
 
+from . import cached
 from .checks import consistency_checks
-from .document import build_document, generated_text
+from .document import generated_text
 from .forms import SectionForm, SignatureForm
-from .json_export import report_data
 from .models import PdfBuild, Picture, Report, Section
 from .narrative import render_narrative
 from .pdf import html_to_pdf
 from .picture_views import PictureForm
 from .pictures import embed, unnumbered
-from .render import render_agreement, render_document
+from .render import render_agreement
 from .review import final_pdf
-from .tasks import build_pdf, is_large
+from .tasks import current_build, is_large
 
 STATUS_LABELS = engine.STATUS_LABELS
 
@@ -227,7 +225,7 @@ def narrative_edit(request, slug, year, key, goal_id=None):
     written = bool(section.body.strip())
     if data is None and not written and request.GET.get("mulai") == "otomatis":
         # Start from what the report prints now; saving makes it the agency's own text.
-        form = SectionForm(initial={"body": generated_text(agency, year, key, goal)}, instance=section)
+        form = SectionForm(initial={"body": generated_text(cached.document(agency, year), key, goal)}, instance=section)
         if section.pk:
             track(form)
     body = form["body"].value() or ""
@@ -260,9 +258,19 @@ def narrative_preview(request, slug, year):
     return JsonResponse({"html": embed(render_narrative(body), unnumbered(agency, year, body))})
 
 
+def _output(request, slug, year, part: str):
+    """One output of the year's report (built once per data version: reports/cached.py)."""
+    agency = get_agency_for(request.user, slug)
+    year = checked_year(year)
+    found = cached.output(agency, year, part)
+    if found is None:
+        raise _outside_renstra(agency, year)
+    return found
+
+
 def _document(request, slug, year):
     agency = get_agency_for(request.user, slug)
-    return _in_renstra(build_document(agency, checked_year(year)))
+    return _in_renstra(cached.document(agency, checked_year(year)))
 
 
 def _in_renstra(doc):
@@ -278,44 +286,39 @@ def _outside_renstra(agency: Agency, year: int) -> Http404:
     )
 
 
-def _screen_bar(doc) -> str:
-    links = [
-        (reverse("workspace", args=[doc.agency.slug, doc.year]), "← Kembali ke ruang kerja"),
-        (reverse("report_pdf", args=[doc.agency.slug, doc.year]), "Unduh PDF"),
-        (reverse("report_json", args=[doc.agency.slug, doc.year]), "Data JSON"),
-    ]
-    return format_html_join(" ", '<a href="{}">{}</a>', links)
-
-
 @login_required
 @require_safe
 def report_html(request, slug, year):
     """The report as the agency reads it while working; generated text is marked."""
-    doc = _document(request, slug, year)
-    return HttpResponse(render_document(doc, screen=_screen_bar(doc)))
+    return HttpResponse(_output(request, slug, year, "screen"))
 
 
 @login_required
 @require_safe
 def report_pdf(request, slug, year):
-    """The PDF: for a final report always the archived file, byte for byte."""
+    """The PDF: for a final report always the archived file, byte for byte; else the
+    PDF of the current data version, built once in the background (tasks.py): served
+    when it is ready, else its progress page."""
     agency = get_agency_for(request.user, slug)
     year = checked_year(year)
     report = Report.objects.filter(agency=agency, year=year).first()
     archive = final_pdf(report) if report else None
-    if archive is None and is_large(agency, year):
-        # Minutes of work: only through the background build and its progress page.
-        messages.info(request, "Laporan ini besar: PDF-nya dibuat di latar belakang. Gunakan tombol 'Buat PDF'.")
-        return redirect("workspace", slug=agency.slug, year=year)
     if archive is not None:
-        pdf, name = bytes(archive.pdf), f"lkjip-{agency.slug}-{year}-final"
-    else:
-        doc = _in_renstra(build_document(agency, year))
-        pdf, name = html_to_pdf(render_document(doc)), report_filename(doc)
+        response = _pdf_response(bytes(archive.pdf), f"lkjip-{agency.slug}-{year}-final")
+        response["X-Content-SHA256"] = archive.sha256
+        return response
+    if not RenstraPeriod.objects.filter(agency=agency).covering(year).exists():
+        raise _outside_renstra(agency, year)
+    build = current_build(agency, year, request.user)
+    if build.status == PdfBuild.Status.DONE:
+        pdf = PdfBuild.objects.filter(pk=build.pk).values_list("pdf", flat=True).get()
+        return _pdf_response(bytes(pdf), f"lkjip-{agency.slug}-{year}")
+    return redirect("pdf_build", slug=agency.slug, year=year, build_id=build.pk)
+
+
+def _pdf_response(pdf: bytes, name: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    if archive is not None:
-        response["X-Content-SHA256"] = archive.sha256
     return response
 
 
@@ -332,8 +335,8 @@ def agreement_pdf(request, slug, year):
 @login_required
 @require_safe
 def report_json(request, slug, year):
-    doc = _document(request, slug, year)
-    return JsonResponse(report_data(doc), json_dumps_params={"ensure_ascii": False, "indent": 1})
+    data = _output(request, slug, year, "json")
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
 def report_filename(doc) -> str:
@@ -348,8 +351,7 @@ def pdf_build_start(request, slug, year):
     year = checked_year(year)
     if not RenstraPeriod.objects.filter(agency=agency).covering(year).exists():
         raise _outside_renstra(agency, year)
-    build = PdfBuild.objects.create(agency=agency, year=year, requested_by=request.user)
-    transaction.on_commit(lambda: build_pdf.enqueue(build.pk))
+    build = current_build(agency, year, request.user)
     return redirect("pdf_build", slug=agency.slug, year=year, build_id=build.pk)
 
 

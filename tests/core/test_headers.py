@@ -25,7 +25,7 @@ def operator_client(client, db):
     [
         reverse("workspace", args=["pati", 2020]),
         reverse("grid", args=["pati", 2020]),
-        reverse("report_pdf", args=["pati", 2020]),
+        reverse("agreement_pdf", args=["pati", 2020]),
         reverse("workbook_export", args=["pati", 2020]),
     ],
 )

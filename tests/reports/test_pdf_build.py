@@ -122,11 +122,3 @@ def test_a_build_overtaken_by_a_reopen_is_not_archived(client, demo, settings, d
         job()
     assert PdfBuild.objects.get().status == PdfBuild.Status.DONE  # a plain PDF for whoever asked
     assert not ReportArchive.objects.exists()  # but not the final archive of a report no longer final
-
-
-def test_a_large_reports_pdf_is_not_built_inside_a_request(client, demo, settings):
-    settings.LARGE_REPORT_SIZE = 5
-    client.force_login(get_user_model().objects.get(username="reviewer"))
-    response = client.get(reverse("report_pdf", args=["pati", 2020]))
-    assert response.status_code == 302 and response.url == reverse("workspace", args=["pati", 2020])
-    assert "latar belakang" in client.get(response.url).content.decode()

@@ -90,7 +90,8 @@ ROUTES = {
     "data_table_delete": (WRITE, lambda o: reverse("data_table_delete", args=[o["slug"], YEAR, o["data_table"]])),
 }
 # Pages that answer a redirect rather than a page to those who may see them.
-REDIRECTS = {"agency_home", "agency_year_switch"}
+# (A draft PDF not built yet answers with its build's progress page: test_report_cache.)
+REDIRECTS = {"agency_home", "agency_year_switch", "report_pdf"}
 # Views that only take POST.
 POST_ONLY = {"grid_preview", "narrative_preview", "transition", "resolve_note", "pdf_build_start", "picture_upload"}
 # URLs outside the agency pages, tested on their own below and in test_home.
