@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from agencies.access import assert_year_writable, can_edit_year, get_agency_for
-from core import concurrency
+from core import concurrency, page_cache
 from core.numbers import format_rupiah as rupiah
 from indicators.navigation import agency_context, checked_year, confirm_delete, remember_year
 
@@ -15,6 +15,7 @@ from .models import BudgetAllocation, BudgetItem, FundingSource, spending_split_
 from .tree import budget_tree
 
 
+@page_cache.cached_per_session(on_hit=remember_year)
 @login_required
 @require_safe
 def budget(request, slug, year):

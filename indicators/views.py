@@ -18,7 +18,7 @@ from agencies.access import (
     locked_years,
 )
 from agencies.access import can_write as can_edit
-from core import concurrency
+from core import concurrency, page_cache
 from core.concurrency import saved_without_clash
 from core.numbers import format_number, format_percent
 
@@ -372,6 +372,7 @@ def grid_indicators(agency, year) -> tuple[RenstraPeriod | None, dict[int, Indic
     return period, {i.pk: i for i in indicators}
 
 
+@page_cache.cached_per_session(on_hit=remember_year)  # GET only
 @login_required
 def grid(request, slug, year):
     """Every indicator of the agency for one year on one page; one save, one transaction."""

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from agencies.access import assert_year_writable, can_edit_year, get_agency_for
-from core import concurrency
+from core import concurrency, page_cache
 from core.concurrency import saved_without_clash
 from indicators.navigation import agency_context, checked_year, remember_year
 
@@ -24,6 +24,7 @@ from .models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from .profile import agency_profile
 
 
+@page_cache.cached_per_session(on_hit=remember_year)
 @login_required
 @require_safe
 def organisation(request, slug, year):

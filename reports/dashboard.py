@@ -7,6 +7,7 @@ import io
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -17,6 +18,8 @@ from indicators.models import Realization, Target
 from indicators.results import agency_year_results
 
 from .models import Report
+
+SUMMARY_TIMEOUT = 24 * 3600
 
 SORTS = {
     "instansi": lambda r: r["agency"].name,
@@ -61,26 +64,48 @@ def dashboard_rows(user, year: int, status_filter: str = "", sort: str = "instan
         )
     }
     rows = []
+    agencies = list(agencies)
+    summaries = agency_summaries(agencies, year)
     for agency in agencies:
         report = reports.get(agency.pk)
         status = report.status if report else Report.Status.DRAFT
         if status_filter and status != status_filter:
             continue
-        results = agency_year_results(agency, year)
         rows.append(
             {
                 "agency": agency,
                 "report": report,
                 "status": status,
                 "status_label": Report.Status(status).label,
-                "capaian": results.capaian,
-                "predicate": results.predicate,
-                "serapan": budget_tree(agency, year).total().serapan,
+                **summaries[agency.pk],
                 "open_notes": report.open_notes if report else 0,
             }
         )
     rows.sort(key=SORTS.get(sort, SORTS["instansi"]))
     return rows
+
+
+def agency_summaries(agencies: list[Agency], year: int) -> dict[int, dict]:
+    """Each agency's capaian, predicate and budget absorption for the year, computed once
+    per data version and shared through the cache (a region's dashboard reads 40 of them
+    in one cache round trip)."""
+    keys = {agency.pk: f"summary:{agency.pk}:{year}:{agency.data_version}" for agency in agencies}
+    found = cache.get_many(list(keys.values()))
+    summaries, missing = {}, {}
+    for agency in agencies:
+        summary = found.get(keys[agency.pk])
+        if summary is None:
+            results = agency_year_results(agency, year)
+            summary = {
+                "capaian": results.capaian,
+                "predicate": results.predicate,
+                "serapan": budget_tree(agency, year).total().serapan,
+            }
+            missing[keys[agency.pk]] = summary
+        summaries[agency.pk] = summary
+    if missing:
+        cache.set_many(missing, SUMMARY_TIMEOUT)
+    return summaries
 
 
 HEADERS = ["Pemda", "Instansi", "Status", "Capaian (%)", "Predikat", "Serapan anggaran (%)", "Catatan terbuka"]

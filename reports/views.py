@@ -148,6 +148,7 @@ def analysis_rows(agency, year) -> list[dict]:
     return rows
 
 
+@page_cache.cached_per_session()  # GET only
 @login_required
 def narrative(request, slug, year):
     """Every narrative section of the year's report, written or still empty."""
