@@ -217,8 +217,11 @@ class Stats:
         self.lock = threading.Lock()
         self.times = defaultdict(list)
         self.errors = defaultdict(list)
+        self.stop_at = None
 
     def record(self, page, seconds, error):
+        if self.stop_at is not None and time.monotonic() > self.stop_at + 1:
+            return  # past the measured window (a PDF download still waiting for its build)
         with self.lock:
             self.times[page].append(seconds * 1000)
             if error:
@@ -371,13 +374,14 @@ def main():
         stop_at = time.monotonic() + args.duration
         for u in users:
             u.stop_at = stop_at
+        stats.stop_at = stop_at
         threads = [threading.Thread(target=u.run, daemon=True) for u in users]
         started = time.monotonic()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        elapsed = time.monotonic() - started
+        elapsed = min(time.monotonic(), stop_at) - started
     finally:
         server.terminate()
         worker.terminate()

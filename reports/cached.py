@@ -20,7 +20,8 @@ from agencies.models import Agency
 
 from .document import ReportDocument, build_document
 from .json_export import report_data
-from .render import render_document
+from .pdf import html_to_pdf
+from .render import render_agreement, render_document
 
 TIMEOUT = 24 * 3600
 _MISSING = object()
@@ -50,11 +51,13 @@ def screen_bar(doc: ReportDocument) -> str:
 
 
 # What each output makes of the document: the HTML view (with its bar of links), the
-# printable HTML (what the PDF is made from) and the JSON data.
+# printable HTML (what the PDF is made from), the JSON data, and the Perjanjian Kinerja
+# on its own (a few pages: built in the request that first asks for it, then shared).
 RENDERERS = {
     "screen": lambda doc: render_document(doc, screen=screen_bar(doc)),
     "print": render_document,
     "json": report_data,
+    "agreement_pdf": lambda doc: html_to_pdf(render_agreement(doc)),
 }
 
 

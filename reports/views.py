@@ -25,10 +25,8 @@ from .document import generated_text
 from .forms import SectionForm, SignatureForm
 from .models import PdfBuild, Picture, Report, Section
 from .narrative import render_narrative
-from .pdf import html_to_pdf
 from .picture_views import PictureForm
 from .pictures import embed, unnumbered
-from .render import render_agreement
 from .review import final_pdf
 from .tasks import current_build, is_large
 
@@ -269,18 +267,6 @@ def _output(request, slug, year, part: str):
     return found
 
 
-def _document(request, slug, year):
-    agency = get_agency_for(request.user, slug)
-    return _in_renstra(cached.document(agency, checked_year(year)))
-
-
-def _in_renstra(doc):
-    """A report exists only for the years of one of the agency's Renstra periods."""
-    if doc.period is None:
-        raise _outside_renstra(doc.agency, doc.year)
-    return doc
-
-
 def _outside_renstra(agency: Agency, year: int) -> Http404:
     return Http404(
         f"Tahun {year} di luar periode Renstra {agency.name}: laporan hanya tersedia untuk tahun dalam periode Renstra."
@@ -327,9 +313,8 @@ def _pdf_response(pdf: bytes, name: str) -> HttpResponse:
 @require_safe
 def agreement_pdf(request, slug, year):
     """The year's Perjanjian Kinerja on its own, to print and sign."""
-    doc = _document(request, slug, year)
-    response = HttpResponse(html_to_pdf(render_agreement(doc)), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="perjanjian-kinerja-{doc.agency.slug}-{doc.year}.pdf"'
+    response = HttpResponse(_output(request, slug, year, "agreement_pdf"), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="perjanjian-kinerja-{slug}-{year}.pdf"'
     return response
 
 
