@@ -36,6 +36,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
+from _setup import production_env
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 BENCH_DB = "lkjip_load_bench"
@@ -277,12 +279,7 @@ def main():
     env = {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or fresh_postgres(),
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/13"),
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-" + "x" * 60,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(work / "static"),
-        "CONN_MAX_AGE": "60",
+        **production_env(work),
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "DJANGO_SETTINGS_MODULE": "lkjip.settings",
     }

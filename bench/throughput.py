@@ -17,6 +17,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _setup import production_env
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
@@ -52,12 +54,7 @@ def main(seconds: int, workers: int) -> None:
     env = {
         **os.environ,
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{work / 'bench.sqlite3'}"),
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-" + "x" * 60,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(work / "static"),
-        "CONN_MAX_AGE": "60",
+        **production_env(work),
     }
     manage = [PYTHON, str(ROOT / "manage.py")]
     for args in (["migrate", "-v0"], ["load_demo"], ["collectstatic", "--noinput", "-v0"]):
