@@ -3,6 +3,8 @@ agency page shares (its context, the confirmation before a deletion)."""
 
 from datetime import date
 
+from django.db import router
+from django.db.models.deletion import Collector
 from django.http import Http404
 from django.shortcuts import render
 
@@ -61,6 +63,19 @@ def agency_years(agency: Agency) -> list[int]:
 def agency_context(request, agency: Agency, year: int | None = None, **extra) -> dict:
     """What every agency page shows: the agency, the working year, the year switcher."""
     return {"agency": agency, "year": year or working_year(request, agency), "years": agency_years(agency), **extra}
+
+
+def deleted_with(doomed) -> list[str]:
+    """What deleting `doomed` takes with it, counted by kind ("4 indikator", "1 tabel
+    data"): every row the database would delete in cascade, whichever app holds it."""
+    collector = Collector(using=router.db_for_write(type(doomed)))
+    collector.collect([doomed])
+    counts: dict = {}
+    for model, rows in collector.data.items():
+        counts[model] = counts.get(model, 0) + len(rows) - (1 if model is type(doomed) else 0)
+    for rows in collector.fast_deletes:
+        counts[rows.model] = counts.get(rows.model, 0) + rows.count()
+    return [f"{n} {model._meta.verbose_name_plural}" for model, n in counts.items() if n]
 
 
 def confirm_delete(request, agency: Agency, what: str, consequences: list[str], cancel_url: str, year=None):

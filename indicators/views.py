@@ -48,7 +48,7 @@ from .grid import (
     target_texts,
 )
 from .models import Goal, Indicator, IndicatorAnalysis, Realization, RenstraPeriod, ScoringContext, Target
-from .navigation import agency_context, checked_year, confirm_delete, remember_year
+from .navigation import agency_context, checked_year, confirm_delete, deleted_with, remember_year
 from .values import target_text
 
 STATUS_LABELS = engine.STATUS_LABELS
@@ -115,10 +115,7 @@ def renstra_delete(request, slug, period_id):
         period.delete()
         messages.success(request, f"Periode Renstra {period.start_year}-{period.end_year} dihapus.")
         return redirect("renstra_list", slug=agency.slug)
-    consequences = [
-        f"{period.goals.count()} tujuan/sasaran",
-        f"{period.indicators.count()} indikator beserta semua target dan realisasinya",
-    ]
+    consequences = deleted_with(period)
     return confirm_delete(
         request,
         agency,
@@ -211,7 +208,7 @@ def goal_delete(request, slug, goal_id):
         goal.delete()
         messages.success(request, f"{goal.get_kind_display()} {goal.code} dihapus.")
         return redirect(cancel)
-    consequences = [f"{goal.children.count()} sasaran di bawahnya", f"{goal.indicators.count()} indikator"]
+    consequences = deleted_with(goal)
     return confirm_delete(
         request, agency, f"{goal.get_kind_display()} {goal.code} {goal.statement}", consequences, cancel
     )
@@ -281,10 +278,7 @@ def indicator_delete(request, slug, indicator_id):
         indicator.delete()
         messages.success(request, f"Indikator {indicator.code} dihapus.")
         return redirect(cancel)
-    consequences = [
-        f"{indicator.targets.count()} baris target",
-        f"{indicator.realizations.count()} baris realisasi",
-    ]
+    consequences = deleted_with(indicator)
     return confirm_delete(request, agency, f"Indikator {indicator.code} {indicator.name}", consequences, cancel)
 
 
