@@ -77,8 +77,9 @@ class AgencyQuerySet(models.QuerySet):
 
 def first_data_version() -> int:
     """Where a new agency's data version starts: at random, so an agency created again
-    with the same id (a database reset) never meets cache entries of the one before."""
-    return secrets.randbits(40)
+    with the same id (a database reset) never meets cache entries of the one before.
+    Below 2**30: copies of the version are kept in 32-bit columns (WorkbookImport)."""
+    return secrets.randbits(30)
 
 
 class Agency(models.Model):
