@@ -1,10 +1,16 @@
 from django.contrib import admin
 
-from .models import Agency, Membership, Region
+from .models import Agency, Membership, Region, RegionMembership
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+class RegionMembershipInline(admin.TabularInline):
+    model = RegionMembership
     extra = 1
     autocomplete_fields = ["user"]
 
@@ -15,6 +21,7 @@ class RegionAdmin(admin.ModelAdmin):
     list_filter = ["kind", "negative_method"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [RegionMembershipInline]
 
 
 @admin.register(Agency)
@@ -29,7 +36,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "agency", "role"]
+    list_display = ["user", "agency", "role", "unit_code"]
     list_filter = ["role", "agency"]
     search_fields = ["user__username", "agency__name"]
     autocomplete_fields = ["user", "agency"]

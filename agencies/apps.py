@@ -10,9 +10,10 @@ class AgenciesConfig(AppConfig):
         from core import registry
 
         from . import locking, versioning
-        from .models import LockedYear, Membership
+        from .models import LockedYear, Membership, RegionMembership
 
         registry.agency_year_data(LockedYear, agency="agency", year="year")
         registry.account_data(Membership, user="user")
+        registry.account_data(RegionMembership, user="user")
         locking.connect()
         versioning.connect()

@@ -64,7 +64,7 @@ class AgencyQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(memberships__user=user).distinct()
+        return self.filter(memberships__user=user, memberships__unit_code="").distinct()
 
     def editable_by(self, user):
         """Agencies the user may change: all for superusers, operator memberships otherwise."""
@@ -72,7 +72,9 @@ class AgencyQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(memberships__user=user, memberships__role=Membership.Role.OPERATOR).distinct()
+        return self.filter(
+            memberships__user=user, memberships__role=Membership.Role.OPERATOR, memberships__unit_code=""
+        ).distinct()
 
 
 def first_data_version() -> int:
@@ -137,6 +139,16 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name="instansi")
     role = models.CharField("peran", max_length=10, choices=Role.choices)
+    # A unit head and their operator work on one unit of the agency (and the units under
+    # it), not the agency: blank = the whole agency. A code ("1.2"), not a row, because
+    # units are recorded per year and the scope outlives a year.
+    unit_code = models.CharField(
+        "khusus unit",
+        max_length=20,
+        blank=True,
+        help_text="Kode unit organisasi (mis. 1.2): anggota hanya melihat dan mengubah data unit itu dan unit di "
+        "bawahnya. Kosong = seluruh instansi.",
+    )
 
     class Meta:
         verbose_name = "keanggotaan"
@@ -148,6 +160,32 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} - {self.agency} ({self.get_role_display()})"
+
+
+def covers_unit(scope_code: str, unit_code: str) -> bool:
+    """Whether a membership scoped to unit `scope_code` reaches unit `unit_code` (the
+    unit itself and every unit under it: "1.2" reaches "1.2" and "1.2.3", not "1.20")."""
+    return unit_code == scope_code or unit_code.startswith(scope_code + ".")
+
+
+class RegionMembership(models.Model):
+    """A user's role in a region: Bappeda keeps the region's RPJMD and reads how every
+    agency's sasaran supports it."""
+
+    class Role(models.TextChoices):
+        PLANNER = "bappeda", "Bappeda (perencana daerah)"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="region_memberships")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships", verbose_name="pemda")
+    role = models.CharField("peran", max_length=10, choices=Role.choices, default=Role.PLANNER)
+
+    class Meta:
+        verbose_name = "keanggotaan pemda"
+        verbose_name_plural = "keanggotaan pemda"
+        constraints = [models.UniqueConstraint(fields=["user", "region"], name="one_role_per_user_and_region")]
+
+    def __str__(self):
+        return f"{self.user} - {self.region} ({self.get_role_display()})"
 
 
 class LockedYear(models.Model):

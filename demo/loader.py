@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from agencies.locking import unlocked
-from agencies.models import Agency, Membership, Region
+from agencies.models import Agency, Membership, Region, RegionMembership
 from agencies.versioning import mark_changed
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
 from core.audit import audit_via, bulk_create_audited
@@ -26,8 +26,12 @@ from indicators.models import Goal, Indicator, Mission, Realization, RenstraPeri
 from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from reports.models import Report
 
+from .cascade import load_cascade
+
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_FILES = ["pati-2020.json", "lumajang-2019.json", "denpasar-2019.json"]
+# Cascades (RPJMD, units' sasaran, PK per official) of some demo agencies.
+CASCADE_FILES = ["denpasar-2019-cascade.json"]
 DEMO_PASSWORD = "demo-password"
 
 
@@ -209,6 +213,8 @@ def load_demo() -> list[Agency]:
     """All three demo agencies and the demo users (password `demo-password`)."""
     with audit_via("command:load_demo"):
         agencies = [load_agency(read_fixture(name)) for name in DEMO_FILES]
+        for name in CASCADE_FILES:
+            load_cascade(read_fixture(name))
     User = get_user_model()
 
     def user(username: str, **extra):
@@ -225,4 +231,13 @@ def load_demo() -> list[Agency]:
         Membership.objects.update_or_create(user=reviewer, agency=agency, defaults={"role": Membership.Role.REVIEWER})
         operator = user(f"operator-{agency.slug}", first_name=f"Operator {agency.slug.title()}")
         Membership.objects.update_or_create(user=operator, agency=agency, defaults={"role": Membership.Role.OPERATOR})
+    # The cascade's own roles: the region's Bappeda, and a division head's operator who
+    # works on that division (and its sections) only.
+    denpasar = next(a for a in agencies if a.slug == "denpasar")
+    planner = user("bappeda-denpasar", first_name="Bappeda Kota Denpasar")
+    RegionMembership.objects.update_or_create(user=planner, region=denpasar.region)
+    division = user("operator-denpasar-umkm", first_name="Operator Bidang UMKM")
+    Membership.objects.update_or_create(
+        user=division, agency=denpasar, defaults={"role": Membership.Role.OPERATOR, "unit_code": "1.5"}
+    )
     return agencies

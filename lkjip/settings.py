@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "budget",
     "organisation",
     "datatables",
+    "cascade",
     "reports",
     "workbook",
     "demo",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("budget.urls")),
     path("", include("organisation.urls")),
     path("", include("datatables.urls")),
+    path("", include("cascade.urls")),
 ]
 
 if settings.DEBUG:

@@ -30,7 +30,7 @@ class TransitionRefused(Exception):
 def role_of(user, agency: Agency) -> str | None:
     if user.is_superuser:
         return "admin"
-    membership = Membership.objects.filter(user=user, agency=agency).first()
+    membership = Membership.objects.filter(user=user, agency=agency, unit_code="").first()
     return membership.role if membership else None
 
 
@@ -57,7 +57,9 @@ def _require(report: Report, user, action: str) -> None:
 
 
 def _notify(report: Report, role: str, message: str, exclude=None, note=None) -> None:
-    users = get_user_model().objects.filter(memberships__agency=report.agency, memberships__role=role)
+    users = get_user_model().objects.filter(
+        memberships__agency=report.agency, memberships__role=role, memberships__unit_code=""
+    )
     if exclude is not None:
         users = users.exclude(pk=exclude.pk)
     created = Notification.objects.bulk_create(

@@ -1,9 +1,14 @@
 from django.urls import path
 
-from . import history_views, picture_views, profile_views, review_views, views
+from . import history_views, picture_views, profile_views, review_views, unit_agreement_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path(
+        "instansi/<slug:slug>/<int:year>/kaskade/pk/<int:agreement_id>.pdf",
+        unit_agreement_views.unit_agreement_pdf,
+        name="unit_agreement_pdf",
+    ),
     path("instansi/<slug:slug>/", views.agency_home, name="agency_home"),
     path("instansi/<slug:slug>/profil/", profile_views.agency_profile, name="agency_profile"),
     path("instansi/<slug:slug>/tahun/", views.year_switch, name="agency_year_switch"),

@@ -64,6 +64,7 @@ TAB_URLS = {
     "budget": "budget",
     "narrative": "narrative",
     "workbook": "workbook",
+    "cascade": "cascade_tree",
 }
 
 

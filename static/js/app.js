@@ -47,3 +47,33 @@ if (activeTab) {
   const tabs = activeTab.closest(".agency-tabs");
   tabs.scrollLeft = activeTab.offsetLeft - tabs.offsetLeft - 16;
 }
+
+// The performance tree: a search box that keeps the branches holding a match (opened)
+// and hides the rest, and a button that opens or closes every branch.
+document.querySelectorAll("[data-tree-search]").forEach((input) => {
+  const tree = document.querySelector(input.dataset.treeSearch);
+  if (!tree) return;
+  const empty = tree.parentElement.querySelector("[data-tree-empty]");
+  input.addEventListener("input", () => {
+    const wanted = input.value.trim().toLocaleLowerCase("id");
+    let shown = 0;
+    tree.querySelectorAll("li").forEach((item) => {
+      const match = !wanted || item.textContent.toLocaleLowerCase("id").includes(wanted);
+      item.hidden = !match;
+      if (match) shown += 1;
+      const branch = item.querySelector(":scope > details");
+      if (branch && wanted && match) branch.open = true;
+    });
+    if (empty) empty.classList.toggle("d-none", shown > 0);
+  });
+});
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("[data-tree-toggle]");
+  if (!button) return;
+  const tree = document.querySelector(button.dataset.treeToggle);
+  const open = button.dataset.open === "1";
+  tree.querySelectorAll("details").forEach((branch) => { branch.open = open; });
+  button.dataset.open = open ? "0" : "1";
+  button.textContent = open ? "Tutup semua" : "Buka semua";
+});

@@ -12,5 +12,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Dimuat: {agency.slug} - {agency.name}")
         operators = ", ".join(f"operator-{a.slug}" for a in agencies)
         self.stdout.write(
-            self.style.SUCCESS(f"Pengguna demo (kata sandi {DEMO_PASSWORD}): admin, reviewer, {operators}")
+            self.style.SUCCESS(
+                f"Pengguna demo (kata sandi {DEMO_PASSWORD}): admin, reviewer, {operators}, bappeda-denpasar "
+                "(RPJMD Kota Denpasar), operator-denpasar-umkm (hanya Bidang UMKM Denpasar)"
+            )
         )
