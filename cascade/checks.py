@@ -108,10 +108,13 @@ def _agreement_targets_differ(cascade: Cascade):
             if indicator.pk not in promised:
                 continue
             if agreement.revision == 0 and promised[indicator.pk] != indicator.target:
+                promise, plan = (
+                    format_number(promised[indicator.pk], places=None),
+                    format_number(indicator.target, places=None),
+                )
                 yield CascadeFinding(
                     "cascade_agreement_target_differs",
-                    f"Target di {agreement.title} ({format_number(promised[indicator.pk], places=None)}) berbeda dari target "
-                    f"rencana ({format_number(indicator.target, places=None)}).",
+                    f"Target di {agreement.title} ({promise}) berbeda dari target rencana ({plan}).",
                     f"Indikator {indicator.code} {indicator.name}",
                 )
 

@@ -19,7 +19,7 @@ from indicators import capaian as engine
 from indicators.results import AgencyYearResults, GoalResult, agency_year_results
 from organisation.models import OrgUnit
 
-from .levels import unit_level
+from .levels import HEAD, unit_level
 from .models import Agreement, GoalSupport, RegionGoal, RegionIndicator, RegionIndicatorYear, UnitGoal, UnitIndicator
 
 QUARTERS = (1, 2, 3, 4)
@@ -142,6 +142,35 @@ class Cascade:
 
     def goals_of_unit(self, unit: OrgUnit) -> list[UnitGoalNode]:
         return [n for n in self.unit_goals if n.goal.unit_id == unit.pk]
+
+    @property
+    def unit_rows(self) -> list[UnitRow]:
+        """Every unit of the year with its PK in force, its sasaran and their mean capaian."""
+        by_unit: dict[int, list[UnitGoalNode]] = {}
+        for node in self.unit_goals:
+            by_unit.setdefault(node.goal.unit_id, []).append(node)
+        return [UnitRow(unit, self.agreements.get(unit.pk), by_unit.get(unit.pk, [])) for unit in self.units]
+
+
+@dataclass
+class UnitRow:
+    unit: OrgUnit
+    agreement: Agreement | None
+    goals: list[UnitGoalNode]
+
+    @property
+    def is_head(self) -> bool:
+        """The agency's head: their PK is the agency's own (the LKjIP's Lampiran 1)."""
+        return unit_level(self.unit) == HEAD
+
+    @property
+    def indicator_count(self) -> int:
+        return sum(len(g.indicators) for g in self.goals)
+
+    @property
+    def capaian(self) -> Decimal | None:
+        """The mean of the unit's sasaran capaian (each already capped as the region caps)."""
+        return engine.mean(g.capaian for g in self.goals)
 
 
 def current_agreements(agency: Agency, year: int) -> dict[int, Agreement]:

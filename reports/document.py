@@ -17,6 +17,8 @@ from agencies.models import Agency
 from budget.models import BudgetItem, spending_split_for
 from budget.money import Money
 from budget.tree import BudgetNode, BudgetTree, budget_tree
+from cascade.scoring import Cascade, build_cascade
+from cascade.tree import tree_figure
 from core.nip import format_nip
 from datatables.models import DataTable
 from datatables.sections import CHAPTER_OF
@@ -28,7 +30,7 @@ from organisation.chart import org_chart
 from organisation.profile import AgencyProfile, agency_profile
 
 from . import charts, defaults
-from .checks import Check, consistency_checks
+from .checks import Check, cascade_report_checks, consistency_checks
 from .models import Picture, Report, Section
 from .narrative import render_narrative
 from .pictures import embed, picture_ids
@@ -171,6 +173,12 @@ class ReportDocument:
     unplaced_tables: list[DataTable] = field(default_factory=list)
     org_chart: str | None = None
     org_figure: TableRef | None = None
+    # The cascade (pohon kinerja) when the agency keeps one for the year: BAB II prints
+    # its figure and the Lampiran its units' PK and what the cascade checks found.
+    cascade: Cascade | None = None
+    cascade_chart: str | None = None
+    cascade_figure: TableRef | None = None
+    cascade_findings: list[Check] = field(default_factory=list)
     status_labels: dict[str, str] = field(default_factory=lambda: STATUS_LABELS)
     built_at: datetime = field(default_factory=timezone.localtime)
 
@@ -392,6 +400,9 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     numbers.place(Section.Key.PERJANJIAN_KINERJA)
     refs["pk"] = tables.add("2", f"Perjanjian Kinerja Tahun {year}")
     refs["program_plan"] = tables.add("2", f"Program dan Anggaran Tahun {year}")
+    cascade = build_cascade(agency, year, results)
+    cascade_chart = tree_figure(cascade) if cascade.exists else None
+    cascade_figure = figures.add("2", f"Pohon Kinerja {agency.name} Tahun {year}") if cascade_chart else None
     numbers.place(Section.Key.CAPAIAN_KINERJA)
     refs["iku"] = tables.add("3", f"Capaian Indikator Kinerja Utama Tahun {year}")
     written = (
@@ -418,6 +429,10 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
     refs["lampiran_quarters"] = tables.add("L", f"Realisasi Kinerja dan Anggaran per Triwulan Tahun {year}")
     if program_indicator_rows(tree.roots):
         refs["lampiran_programs"] = tables.add("L", f"Kinerja Program, Kegiatan dan Sub-kegiatan Tahun {year}")
+    findings = cascade_report_checks(cascade)
+    if cascade.exists:
+        refs["lampiran_cascade_units"] = tables.add("L", f"Perjanjian Kinerja dan Capaian Unit Kerja Tahun {year}")
+        refs["lampiran_cascade_findings"] = tables.add("L", f"Hasil Pemeriksaan Kaskade Kinerja Tahun {year}")
 
     doc = ReportDocument(
         agency=agency,
@@ -426,7 +441,7 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         missions=missions,
         results=results,
         tree=tree,
-        checks=consistency_checks(results, tree),
+        checks=consistency_checks(results, tree) + findings,
         texts={},
         analyses=analyses,
         tables=tables,
@@ -443,6 +458,10 @@ def build_document(agency: Agency, year: int) -> ReportDocument:
         profile=profile,
         org_chart=chart,
         org_figure=org_figure,
+        cascade=cascade if cascade.exists else None,
+        cascade_chart=cascade_chart,
+        cascade_figure=cascade_figure,
+        cascade_findings=findings,
         data_tables={key: placed for (key, goal_id), placed in numbers.placed_tables.items() if goal_id is None},
         unplaced_tables=numbers.unplaced(),
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from agencies.access import assert_year_writable, can_edit_year, can_write, get_agency_for, locked_years
 from agencies.models import Agency
 from budget.tree import budget_tree
+from cascade.scoring import build_cascade
 from core import page_cache
 from core.concurrency import saved_without_clash, track
 from datatables.models import DataTable
@@ -20,7 +21,7 @@ from indicators.navigation import agency_context, checked_year, latest_data_year
 from indicators.results import agency_year_results
 
 from . import cached
-from .checks import consistency_checks
+from .checks import cascade_report_checks, consistency_checks
 from .document import generated_text
 from .forms import SectionForm, SignatureForm
 from .models import PdfBuild, Picture, Report, Section
@@ -119,7 +120,7 @@ def workspace_data(agency: Agency, year: int, can_edit: bool) -> dict:
         "results": results,
         "programs": tree.programs,
         "budget": budget,
-        "checks": consistency_checks(results, tree),
+        "checks": consistency_checks(results, tree) + cascade_report_checks(build_cascade(agency, year, results)),
         "status_labels": STATUS_LABELS,
         "report": report,
         "archive": archive,
