@@ -56,9 +56,19 @@ def can_write_unit(user, agency: Agency, unit: OrgUnit) -> bool:
     )
 
 
-def units_of_user(user) -> list[tuple[Agency, str]]:
-    """The (agency, unit code) pairs a user's unit-scoped memberships give, for the home page."""
+def units_of_user(user) -> list[OrgUnit]:
+    """The units a user's unit-scoped memberships name, each in its latest recorded year
+    (for the home page)."""
     if not user.is_authenticated:
         return []
-    memberships = Membership.objects.filter(user=user).exclude(unit_code="").select_related("agency__region")
-    return [(m.agency, m.unit_code) for m in memberships.order_by("agency__name", "unit_code")]
+    units = []
+    for membership in Membership.objects.filter(user=user).exclude(unit_code="").order_by("agency__name", "unit_code"):
+        unit = (
+            OrgUnit.objects.filter(agency_id=membership.agency_id, code=membership.unit_code)
+            .select_related("agency")
+            .order_by("-year")
+            .first()
+        )
+        if unit is not None:
+            units.append(unit)
+    return units

@@ -35,6 +35,18 @@ def may_read_region(user, region: Region) -> bool:
     return user.is_superuser or RegionMembership.objects.filter(user=user, region=region).exists()
 
 
+def planned_regions(user) -> list[tuple[Region, int]]:
+    """The regions whose RPJMD page the user may read, each with the latest year it covers."""
+    if not user.is_authenticated:
+        return []
+    regions = Region.objects.all() if user.is_superuser else Region.objects.filter(memberships__user=user)
+    plans = RegionPlan.objects.filter(region__in=regions).order_by("region__name", "-end_year")
+    latest: dict[int, tuple[Region, int]] = {}
+    for plan in plans.select_related("region"):
+        latest.setdefault(plan.region_id, (plan.region, plan.end_year))
+    return list(latest.values())
+
+
 def may_write_region(user, region: Region) -> bool:
     return may_read_region(user, region)
 

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST, require_safe
 from agencies.access import assert_year_writable, can_edit_year, can_write, get_agency_for, locked_years
 from agencies.models import Agency
 from budget.tree import budget_tree
+from cascade.access import units_of_user
+from cascade.region import planned_regions
 from cascade.scoring import build_cascade
 from core import page_cache
 from core.concurrency import saved_without_clash, track
@@ -49,7 +51,11 @@ def home(request):
         year = latest_year(agency)
         results = agency_year_results(agency, year) if year else None
         rows.append({"agency": agency, "year": year, "results": results})
-    return render(request, "reports/home.html", {"rows": rows})
+    return render(
+        request,
+        "reports/home.html",
+        {"rows": rows, "units": units_of_user(request.user), "regions": planned_regions(request.user)},
+    )
 
 
 @login_required
