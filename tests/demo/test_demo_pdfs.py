@@ -28,6 +28,8 @@ def test_demo_reports_print_rounded_indonesian_and_konsep_on_every_page(db):
         # Figures are numbered per chapter and listed in the Daftar Gambar.
         assert "DAFTAR GAMBAR" in text and text.count("Gambar 3.1 Target dan Realisasi") == 2, slug
         assert ENGLISH.findall(text) == [], slug
+        if slug == "denpasar":
+            assert_cascade_printed(doc, text)
         printed = [page for page in pages if page.strip()]
         assert printed and all("konsep" in page.lower() for page in printed), slug
         for number, page in enumerate(printed, 1):
@@ -36,3 +38,19 @@ def test_demo_reports_print_rounded_indonesian_and_konsep_on_every_page(db):
             # entries end in leader dots and a page number).
             last = body[-1].strip() if body else ""
             assert not (last.startswith("Tabel ") and "..." not in last), (slug, number)
+
+
+def assert_cascade_printed(doc, text):
+    """Denpasar keeps a cascade: its figure prints in BAB II and the Lampiran lists what
+    the cascade checks find in the demo (the Sekretariat has no sasaran program, so its
+    kegiatan serve none and its units sign no PK; one section's quarters add up to 105)."""
+    assert text.count("Gambar 2.1 Pohon Kinerja") == 2  # the Daftar Gambar and the figure
+    codes = sorted(f.code for f in doc.cascade_findings)
+    assert codes == ["cascade_kegiatan_unlinked"] * 3 + ["cascade_quarters_differ"] + [
+        "cascade_unit_without_agreement"
+    ] * 4
+    flat = re.sub(r"\s+", " ", text)
+    assert "Hasil Pemeriksaan Kaskade Kinerja Tahun 2019" in flat
+    for finding in doc.cascade_findings:
+        assert finding.message in flat, finding
+    assert "Jumlah target keempat triwulan (105) tidak sama dengan target tahunan (100)." in flat

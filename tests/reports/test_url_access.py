@@ -12,6 +12,17 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from agencies.models import Membership
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, FundingSource
+from cascade.models import (
+    Agreement,
+    AgreementTarget,
+    GoalSupport,
+    RegionGoal,
+    RegionPlan,
+    UnitBudgetLink,
+    UnitGoal,
+    UnitIndicator,
+    UnitQuarter,
+)
 from core import registry
 from datatables.models import DataTable
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
@@ -88,6 +99,27 @@ ROUTES = {
     "data_table_new": (WRITE, lambda o: reverse("data_table_new", args=[o["slug"], YEAR])),
     "data_table_edit": (WRITE, lambda o: reverse("data_table_edit", args=[o["slug"], YEAR, o["data_table"]])),
     "data_table_delete": (WRITE, lambda o: reverse("data_table_delete", args=[o["slug"], YEAR, o["data_table"]])),
+    # The cascade. Unit pages are also open to a membership scoped to the unit (or one
+    # above it): tests/cascade/test_unit_scope.py; here the scoped user holds another unit.
+    "cascade_tree": (READ, lambda o: reverse("cascade_tree", args=[o["slug"], YEAR])),
+    "cascade_monitoring": (READ, lambda o: reverse("cascade_monitoring", args=[o["slug"], YEAR])),
+    "unit_page": (READ, lambda o: reverse("unit_page", args=[o["slug"], YEAR, o["unit"]])),
+    "unit_agreement": (READ_WRITE, lambda o: reverse("unit_agreement", args=[o["slug"], YEAR, o["unit"]])),
+    "unit_agreement_pdf": (READ, lambda o: reverse("unit_agreement_pdf", args=[o["slug"], YEAR, o["agreement"]])),
+    "unit_goal_new": (WRITE, lambda o: reverse("unit_goal_new", args=[o["slug"], YEAR, o["unit"]])),
+    "unit_goal_edit": (WRITE, lambda o: reverse("unit_goal_edit", args=[o["slug"], YEAR, o["unit_goal"]])),
+    "unit_goal_delete": (WRITE, lambda o: reverse("unit_goal_delete", args=[o["slug"], YEAR, o["unit_goal"]])),
+    "unit_indicator_new": (WRITE, lambda o: reverse("unit_indicator_new", args=[o["slug"], YEAR, o["unit_goal"]])),
+    "unit_indicator_edit": (
+        WRITE,
+        lambda o: reverse("unit_indicator_edit", args=[o["slug"], YEAR, o["unit_indicator"]]),
+    ),
+    "unit_indicator_delete": (
+        WRITE,
+        lambda o: reverse("unit_indicator_delete", args=[o["slug"], YEAR, o["unit_indicator"]]),
+    ),
+    "action_plan": (READ_WRITE, lambda o: reverse("action_plan", args=[o["slug"], YEAR, o["unit_indicator"]])),
+    "goal_support": (READ_WRITE, lambda o: reverse("goal_support", args=[o["slug"], o["goal"]])),
 }
 # Pages that answer a redirect rather than a page to those who may see them.
 # (A draft PDF not built yet answers with its build's progress page: test_report_cache.)
@@ -107,6 +139,8 @@ GLOBAL = {
     "notification_open",
     "health",
     "alive",
+    # The region's RPJMD pages: for the region's Bappeda (tests/cascade/test_region.py).
+    "region_plan",
     # Account pages: about the user, not any agency (tests/core/test_accounts.py).
     "password_change",
     "password_change_done",
@@ -151,7 +185,21 @@ def build_agency(agency):
     Section.objects.create(report=report, key="kata_pengantar", body="Kata pengantar")
     Duty.objects.create(agency=agency, year=YEAR, duty="Tugas pokok")
     head = OrgUnit.objects.create(agency=agency, year=YEAR, code="1", name="Kepala Dinas")
-    OrgUnit.objects.create(agency=agency, year=YEAR, code="1.1", parent=head, name="Sekretariat")
+    unit = OrgUnit.objects.create(agency=agency, year=YEAR, code="1.1", parent=head, name="Sekretariat")
+    OrgUnit.objects.create(agency=agency, year=YEAR, code="1.2", parent=head, name="Bidang")
+    unit_goal = UnitGoal.objects.create(
+        agency=agency, year=YEAR, unit=unit, agency_goal=goal, code="SP1", statement="Sasaran program"
+    )
+    unit_indicator = UnitIndicator.objects.create(goal=unit_goal, code="SP1.1", name="Indikator unit", target=D(4))
+    UnitQuarter.objects.create(indicator=unit_indicator, quarter=1, target=D(1), realization=D(1), actions="Aksi")
+    UnitBudgetLink.objects.create(goal=unit_goal, item=item)
+    agreement = Agreement.objects.create(
+        agency=agency, year=YEAR, unit=unit, official_title="Sekretaris", superior_title="Kepala Dinas"
+    )
+    AgreementTarget.objects.create(agreement=agreement, indicator=unit_indicator, target=D(4))
+    plan, _ = RegionPlan.objects.get_or_create(region=agency.region, start_year=2019, end_year=2023)
+    region_goal, _ = RegionGoal.objects.get_or_create(plan=plan, code="SD1", kind="sasaran", statement="Daerah")
+    GoalSupport.objects.create(goal=goal, region_goal=region_goal)
     StaffCount.objects.create(agency=agency, year=YEAR, category="pangkat", label="III/a", count=3)
     StaffTotal.objects.create(agency=agency, year=YEAR, category="pangkat", printed_total=3)
     Asset.objects.create(agency=agency, year=YEAR, name="Laptop", count=2)
@@ -177,16 +225,29 @@ def build_agency(agency):
         "item": item.pk,
         "picture": picture.pk,
         "data_table": data_table.pk,
+        "unit": unit.pk,
+        "unit_goal": unit_goal.pk,
+        "unit_indicator": unit_indicator.pk,
+        "agreement": agreement.pk,
     }
 
 
 @pytest.fixture
 def world(agency_a, agency_b, operator_a, operator_b, admin):
     reviewer = make_user("reviewer-a", agency_a, Membership.Role.REVIEWER)
+    # An operator of agency A's unit 1.2: none of the objects below belong to that unit.
+    unit_operator = make_user("operator-a-bidang")
+    Membership.objects.create(user=unit_operator, agency=agency_a, role=Membership.Role.OPERATOR, unit_code="1.2")
     return {
         "a": build_agency(agency_a),
         "b": build_agency(agency_b),
-        "users": {"operator_a": operator_a, "operator_b": operator_b, "reviewer_a": reviewer, "admin": admin},
+        "users": {
+            "operator_a": operator_a,
+            "operator_b": operator_b,
+            "reviewer_a": reviewer,
+            "admin": admin,
+            "unit_operator_a": unit_operator,
+        },
     }
 
 
@@ -216,6 +277,7 @@ EXPECTED_GET = {
     "operator_b": (404, 404),
     "reviewer_a": (200, 403),
     "admin": (200, 200),
+    "unit_operator_a": (404, 404),  # scoped to another unit: the agency's pages do not exist for them
 }
 
 
@@ -233,7 +295,7 @@ def test_get_every_url_with_every_role(client, world, role, name):
         assert response.url.startswith(reverse("login"))
 
 
-EXPECTED_POST_REFUSED = {"anonymous": 302, "operator_b": 404, "reviewer_a": 403}
+EXPECTED_POST_REFUSED = {"anonymous": 302, "operator_b": 404, "reviewer_a": 403, "unit_operator_a": 404}
 
 
 # Reviewers write review notes on the review page (not agency data): tested in test_review.
