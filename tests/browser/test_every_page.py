@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from budget.models import BudgetItem
+from cascade.models import UnitGoal
 from datatables.models import DataTable
 from demo.loader import DEMO_PASSWORD, load_demo
 from indicators.models import Indicator, RenstraPeriod
+from organisation.models import OrgUnit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -87,7 +89,28 @@ def pages_for(role) -> dict[str, str]:
     if role == "reviewer":
         mine = {k: v for k, v in agency_pages("lumajang", 2019).items() if k not in READ_ONLY}
         return {**COMMON, **mine}
-    return {**COMMON, **{k: v for k, v in agency_pages("denpasar", 2019).items() if k in ("ringkasan", "capaian")}}
+    denpasar = {k: v for k, v in agency_pages("denpasar", 2019).items() if k in ("ringkasan", "capaian")}
+    return {**COMMON, **denpasar, **cascade_pages("denpasar", 2019)}
+
+
+def cascade_pages(slug, year) -> dict[str, str]:
+    """The cascade's pages of the demo agency that keeps one (as the admin sees them)."""
+    division = OrgUnit.objects.get(agency__slug=slug, year=year, code="1.2")
+    goal = UnitGoal.objects.filter(unit=division).first()
+    indicator = goal.indicators.first()
+    base = f"/instansi/{slug}/{year}/kaskade"
+    return {
+        "kaskade": f"{base}/",
+        "monitoring": f"{base}/monitoring/",
+        "unit": f"{base}/unit/{division.pk}/",
+        "unit-pk": f"{base}/unit/{division.pk}/pk/",
+        "unit-sasaran-baru": f"{base}/unit/{division.pk}/sasaran-baru/",
+        "unit-sasaran-ubah": f"{base}/sasaran/{goal.pk}/",
+        "unit-indikator-ubah": f"{base}/indikator/{indicator.pk}/",
+        "rencana-aksi": f"{base}/indikator/{indicator.pk}/rencana-aksi/",
+        "sasaran-rpjmd": f"/instansi/{slug}/sasaran/{goal.agency_goal_id}/sasaran-daerah/?tahun={year}",
+        "rpjmd": f"/daerah/{division.agency.region.slug}/{year}/rpjmd/",
+    }
 
 
 CUT_TABLES = """() => Array.from(document.querySelectorAll(".table-responsive, table.data"))

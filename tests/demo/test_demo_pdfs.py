@@ -46,9 +46,10 @@ def assert_cascade_printed(doc, text):
     kegiatan serve none and its units sign no PK; one section's quarters add up to 105)."""
     assert text.count("Gambar 2.1 Pohon Kinerja") == 2  # the Daftar Gambar and the figure
     codes = sorted(f.code for f in doc.cascade_findings)
-    assert codes == ["cascade_kegiatan_unlinked"] * 3 + ["cascade_quarters_differ"] + [
-        "cascade_unit_without_agreement"
-    ] * 4
+    assert (
+        codes
+        == ["cascade_kegiatan_unlinked"] * 3 + ["cascade_quarters_differ"] + ["cascade_unit_without_agreement"] * 4
+    )
     flat = re.sub(r"\s+", " ", text)
     assert "Hasil Pemeriksaan Kaskade Kinerja Tahun 2019" in flat
     for finding in doc.cascade_findings:
