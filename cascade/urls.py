@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import region_views, views
 
 A = "instansi/<slug:slug>/<int:year>/kaskade/"
 
@@ -18,4 +18,30 @@ urlpatterns = [
     path(A + "indikator/<int:indicator_id>/rencana-aksi/", views.action_plan, name="action_plan"),
     path("instansi/<slug:slug>/sasaran/<int:goal_id>/sasaran-daerah/", views.goal_support, name="goal_support"),
     path("daerah/<slug:region_slug>/<int:year>/rpjmd/", views.region_plan, name="region_plan"),
+    path("daerah/<slug:region_slug>/<int:year>/rpjmd/capaian/", region_views.region_values, name="region_values"),
+    path("daerah/<slug:region_slug>/rpjmd/baru/", region_views.region_plan_form, name="region_plan_new"),
+    path("daerah/<slug:region_slug>/rpjmd/<int:plan_id>/", region_views.region_plan_form, name="region_plan_edit"),
+    path(
+        "daerah/<slug:region_slug>/rpjmd/<int:plan_id>/sasaran-baru/",
+        region_views.region_goal_form,
+        name="region_goal_new",
+    ),
+    path(
+        "daerah/<slug:region_slug>/rpjmd/sasaran/<int:goal_id>/", region_views.region_goal_form, name="region_goal_edit"
+    ),
+    path(
+        "daerah/<slug:region_slug>/rpjmd/sasaran/<int:goal_id>/indikator-baru/",
+        region_views.region_indicator_form,
+        name="region_indicator_new",
+    ),
+    path(
+        "daerah/<slug:region_slug>/rpjmd/indikator/<int:indicator_id>/",
+        region_views.region_indicator_form,
+        name="region_indicator_edit",
+    ),
+    path(
+        "daerah/<slug:region_slug>/rpjmd/<str:kind>/<int:object_id>/hapus/",
+        region_views.region_delete,
+        name="region_delete",
+    ),
 ]

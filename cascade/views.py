@@ -329,5 +329,13 @@ def region_plan(request, region_slug, year):
     return render(
         request,
         "cascade/region.html",
-        {"region": region, "year": year, "plan": plan, "goals": region_data.region_page(plan, year) if plan else []},
+        {
+            "region": region,
+            "year": year,
+            "plan": plan,
+            "goals": region_data.region_page(plan, year) if plan else [],
+            "missions": list(plan.missions.all()) if plan else [],
+            "tujuan": list(plan.goals.filter(kind="tujuan")) if plan else [],
+            "may_write": region_data.may_write_region(request.user, region),
+        },
     )

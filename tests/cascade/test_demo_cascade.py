@@ -30,8 +30,8 @@ def test_demo_cascade_tree_pk_and_monitoring(client, db):
     # Every level, top to bottom, each with its capaian (computed: 83/80 and 4,6/5 -> mean 97,88 %).
     assert "Sasaran RPJMD SD4.1 Meningkatnya daya saing koperasi" in words
     assert "Sasaran Strategis S1 Meningkatnya Koperasi yang berkualitas" in words
-    assert "Sasaran Program Bidang Bina Lembaga Koperasi : SP1 Meningkatnya kualitas kelembagaan koperasi" in words
-    assert "Sasaran Kegiatan Seksi Penyuluhan Koperasi : SK1 Meningkatnya kompetensi pengelola koperasi" in words
+    assert "Sasaran Program Bidang Bina Lembaga Koperasi: SP1 Meningkatnya kualitas kelembagaan koperasi" in words
+    assert "Sasaran Kegiatan Seksi Penyuluhan Koperasi: SK1 Meningkatnya kompetensi pengelola koperasi" in words
     assert "Kegiatan 4.e Sertifikasi Kompetensi Pengelola Koperasi" in words
     assert "SD4.1 Meningkatnya daya saing koperasi dan usaha mikro, kecil dan menengah 97,88 %" in words
     assert 'data-status="not_met"' in tree and 'data-status="exceeded"' in tree

@@ -141,6 +141,14 @@ GLOBAL = {
     "alive",
     # The region's RPJMD pages: for the region's Bappeda (tests/cascade/test_region.py).
     "region_plan",
+    "region_values",
+    "region_plan_new",
+    "region_plan_edit",
+    "region_goal_new",
+    "region_goal_edit",
+    "region_indicator_new",
+    "region_indicator_edit",
+    "region_delete",
     # Account pages: about the user, not any agency (tests/core/test_accounts.py).
     "password_change",
     "password_change_done",
