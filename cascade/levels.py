@@ -11,12 +11,16 @@ GOAL_WORDS = {HEAD: "Sasaran Strategis", DIVISION: "Sasaran Program", SECTION: "
 
 
 def unit_level(unit: OrgUnit) -> str:
+    return level_of(unit.level, unit.code)
+
+
+def level_of(recorded: str, code: str) -> str:
     """II, III or IV (or "" for a functional post): the recorded eselon, or, where the
-    agency recorded none, the unit's depth in the tree (head, division, section), as
-    every Perangkat Daerah is built."""
-    if unit.level == OrgUnit.Level.FUNCTIONAL:
+    agency recorded none, the unit's depth in the tree of codes (head "1", division
+    "1.2", section "1.2.3"), as every Perangkat Daerah is built."""
+    if recorded == OrgUnit.Level.FUNCTIONAL:
         return ""
-    if unit.level:
-        return unit.level.split(".")[0]
-    depth = unit.code.count(".")
+    if recorded:
+        return recorded.split(".")[0]
+    depth = code.count(".")
     return (HEAD, DIVISION, SECTION)[depth] if depth < 3 else ""

@@ -89,6 +89,10 @@ class Validator:
             Issue(sheet, row.number if row else None, column_letter(row, column) if row else "", message, index)
         )
 
+    def note(self, sheet: str, row: Row, column: str, message: str) -> None:
+        """Something the import passes over, told to the user without refusing the file."""
+        self.notes.append(Issue(sheet, row.number, column_letter(row, column), message))
+
     def add(self, issue: Issue) -> None:
         """An error found outside a cell (the agency, the lock): always kept, first."""
         self.error_count += 1

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist
 
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, BudgetYear
+from cascade.models import Agreement, AgreementTarget, GoalSupport, UnitBudgetLink, UnitGoal, UnitIndicator, UnitQuarter
 from core.numbers import format_number
 from datatables.models import DataTable
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
@@ -37,6 +38,13 @@ SHEET_OF = {
     StaffTotal: spec.PEGAWAI,
     Asset: spec.ASET,
     DataTable: spec.TABEL_DATA,
+    GoalSupport: spec.SASARAN,
+    UnitGoal: spec.SASARAN_UNIT,
+    UnitBudgetLink: spec.SASARAN_UNIT,
+    UnitIndicator: spec.INDIKATOR_UNIT,
+    UnitQuarter: spec.RENCANA_AKSI,
+    Agreement: spec.PK_UNIT,
+    AgreementTarget: spec.TARGET_PK_UNIT,
 }
 KIND = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 RELATED = {
@@ -45,6 +53,11 @@ RELATED = {
     IndicatorAnalysis: ("indicator",),
     BudgetAllocation: ("item", "source"),
     BudgetItemGoal: ("item", "goal"),
+    GoalSupport: ("goal", "region_goal"),
+    UnitBudgetLink: ("goal", "item"),
+    UnitQuarter: ("indicator",),
+    Agreement: ("unit",),
+    AgreementTarget: ("agreement__unit", "indicator"),
 }
 MAX_LISTED = 200  # changed values listed one by one; the counts cover all
 
@@ -198,6 +211,20 @@ def _named(model, record) -> str:
         return f"{record.get_category_display()}: {spec.PRINTED_TOTAL}"
     if model is DataTable:
         return f"{record.code} {record.title}"
+    if model is GoalSupport:
+        region_goal = record.region_goal.code if record.region_goal else "?"
+        return f"{record.goal.code if record.goal else '?'} → RPJMD {region_goal}"
+    if model is UnitBudgetLink:
+        return f"{record.goal.code if record.goal else '?'} → {record.item.code if record.item else '?'}"
+    if model is UnitQuarter:
+        return f"{record.indicator.code if record.indicator else '?'} TW{record.quarter}"
+    if model is Agreement:
+        return f"PK unit {record.unit.code if record.unit else '?'} perubahan ke-{record.revision}"
+    if model is AgreementTarget:
+        agreement, indicator = record.agreement, record.indicator
+        if agreement is None or indicator is None:  # deleted together with its PK or indicator
+            return f"#{record.id}"
+        return f"PK unit {agreement.unit.code} ke-{agreement.revision}: {indicator.code}"
     if model is Asset:
         return f"{record.name} ({record.condition})" if record.condition else record.name
     return getattr(record, "code", "") or str(record.id)

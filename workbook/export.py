@@ -18,10 +18,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from agencies.models import Agency
 from budget.models import BudgetItem, BudgetYear
+from cascade.models import GoalSupport
 from indicators.models import Goal, Indicator, PredicateScale, RenstraPeriod
 from indicators.values import target_text
 
 from . import spec
+from .cascade_sheets import export_rows as cascade_rows
 from .datatable_sheets import export_rows as datatable_rows
 from .organisation_sheets import export_rows as organisation_rows
 
@@ -64,8 +66,10 @@ def instansi_rows(agency: Agency, period: RenstraPeriod | None, year: int) -> It
 
 def sasaran_rows(goals: list[Goal]) -> Iterator[list]:
     codes = {g.pk: g.code for g in goals}
+    supported = dict(GoalSupport.objects.filter(goal__in=goals).values_list("goal_id", "region_goal__code"))
     for goal in goals:
-        yield [goal.code, spec.label_of(spec.GOAL_KIND, goal.kind), codes.get(goal.parent_id, ""), goal.statement]
+        parent = codes.get(goal.parent_id, "")
+        yield [goal.code, spec.label_of(spec.GOAL_KIND, goal.kind), parent, goal.statement, supported.get(goal.pk, "")]
 
 
 def indikator_rows(indicators: list[Indicator]) -> Iterator[list]:
@@ -176,6 +180,7 @@ def workbook_rows(agency: Agency, year: int) -> dict[str, Iterator[list]]:
         spec.ANALISIS: analisis_rows(indicators),
         **{name: iter(rows) for name, rows in organisation_rows(agency, year).items()},
         **{name: iter(rows) for name, rows in datatable_rows(agency, year).items()},
+        **{name: iter(rows) for name, rows in cascade_rows(agency, year).items()},
     }
 
 

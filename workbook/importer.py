@@ -21,6 +21,8 @@ from agencies.models import Agency, Region
 from agencies.versioning import bumped_once, mark_changed
 from budget.defaults import UNSPECIFIED as UNSPECIFIED_SOURCE
 from budget.models import BudgetAllocation, BudgetItem, BudgetYear, FundingSource, set_supported_goals
+from cascade.models import GoalSupport
+from cascade.region import region_sasaran
 from core.audit import bulk_create_audited
 from indicators import capaian as engine
 from indicators.actions import set_region_mean_cap
@@ -35,8 +37,10 @@ from indicators.models import (
     Target,
 )
 from indicators.values import parse_target
+from organisation.models import OrgUnit
 
-from . import datatable_sheets, organisation_sheets, spec
+from . import cascade_sheets, datatable_sheets, organisation_sheets, spec
+from .cascade_sheets import CascadePlan
 from .cells import (
     MAX_ERRORS,
     Invalid,
@@ -113,12 +117,15 @@ class Plan:
     analyses: list[dict] | None = None  # None: the file has no Analisis sheet
     organisation: OrganisationPlan | None = None  # BAB I's profile (organisation_sheets)
     data_tables: list[TablePlan] | None = None  # None: the file has no Tabel Data sheets
+    cascade: CascadePlan | None = None  # None: the file has no cascade sheets
     items: list[dict] = field(default_factory=list)
     mean_cap: tuple[bool, int | None] = (False, None)  # (given in the file, value)
     nomenclature: str | None = None  # None: not given in the file
 
 
-def validate(sheets: dict[str, Sheet], year_: int, region: Region | None = None) -> tuple[Plan, Validator]:
+def validate(
+    sheets: dict[str, Sheet], year_: int, region: Region | None = None, agency: Agency | None = None
+) -> tuple[Plan, Validator]:
     v = Validator(sheets)
     plan = Plan()
     _validate_instansi(v, sheets[spec.INSTANSI], plan, year_)
@@ -130,8 +137,13 @@ def validate(sheets: dict[str, Sheet], year_: int, region: Region | None = None)
         _validate_analyses(v, sheets[spec.ANALISIS], plan, indicator_kinds)
     region = region or Region.objects.filter(name=plan.instansi.get("Pemda", "")).first()
     _validate_budget(v, sheets[spec.ANGGARAN], plan, goal_kinds, region)
+    _validate_region_goals(v, plan, region)
     plan.organisation = organisation_sheets.validate(v, sheets)
     plan.data_tables = datatable_sheets.validate(v, sheets, goal_kinds)
+    stored_units = OrgUnit.objects.filter(agency=agency, year=year_).select_related("parent") if agency else []
+    plan.cascade = cascade_sheets.validate(
+        v, sheets, goal_kinds, plan.organisation.units, [i["code"] for i in plan.items], stored_units
+    )
     return plan, v
 
 
@@ -201,6 +213,36 @@ def _parse_period(v: Validator, row: Row, value: str, plan: Plan, year_: int) ->
         v.error(spec.INSTANSI, row, "Nilai", f"Tahun laporan {year_} di luar periode Renstra {start}-{end}.")
 
 
+REGION_GOAL = "Kode Sasaran RPJMD"
+
+
+def _validate_region_goals(v: Validator, plan: Plan, region: Region | None) -> None:
+    """Each RPJMD sasaran named must be one of the region's plans that overlap the Renstra."""
+    named = [g for g in plan.goals if g.get("region_goal")]
+    if not named or plan.start_year is None:
+        return
+    known = {g.code: g for g in region_sasaran(region, plan.start_year, plan.end_year)} if region else {}
+    for goal in named:
+        if not known:  # a region without an RPJMD yet (or a new one): the link waits for it
+            v.note(
+                spec.SASARAN,
+                goal["row"],
+                REGION_GOAL,
+                f"Pemda belum memiliki RPJMD yang mencakup Renstra ini; sasaran RPJMD '{goal['region_goal']}' "
+                "tidak dihubungkan.",
+            )
+            del goal["region_goal"]
+        elif goal["kind"] != Goal.Kind.SASARAN:
+            v.error(spec.SASARAN, goal["row"], REGION_GOAL, "Hanya sasaran yang mendukung sasaran RPJMD.")
+        elif goal["region_goal"] not in known:
+            v.error(
+                spec.SASARAN,
+                goal["row"],
+                REGION_GOAL,
+                f"Sasaran RPJMD '{goal['region_goal']}' tidak ada di RPJMD pemda yang mencakup Renstra ini.",
+            )
+
+
 def _validate_goals(v: Validator, sheet: Sheet, plan: Plan) -> dict[str, str]:
     name, seen, kinds, parents, rows = spec.SASARAN, {}, {}, {}, {}
     for row in sheet.rows:
@@ -213,9 +255,11 @@ def _validate_goals(v: Validator, sheet: Sheet, plan: Plan) -> dict[str, str]:
         if kind == Goal.Kind.TUJUAN and parent:
             v.error(name, row, "Kode Induk", "Tujuan tidak mempunyai induk.")
         kinds[code], parents[code], rows[code] = kind, parent, row
-        plan.goals.append(
-            {"code": code, "kind": kind, "parent": parent or None, "statement": statement, "order": len(plan.goals) + 1}
-        )
+        data = {"code": code, "kind": kind, "parent": parent or None, "statement": statement}
+        if REGION_GOAL in row.columns:  # absent (an older file): the links are left alone
+            data["region_goal"] = v.cell(name, row, REGION_GOAL, text) or None
+            data["row"] = row
+        plan.goals.append({**data, "order": len(plan.goals) + 1})
     for code, parent in parents.items():
         if parent and parent not in kinds:
             v.error(name, rows[code], "Kode Induk", f"Induk '{parent}' tidak ada di sheet Sasaran.")
@@ -528,7 +572,7 @@ def import_workbook(
         result.errors, result.error_count = refused.issues[:MAX_ERRORS], len(refused.issues)
         return result
     result.rows_read = sum(len(sheet.rows) for sheet in sheets.values())
-    plan, validator = validate(sheets, year_, region=agency.region if agency else None)
+    plan, validator = validate(sheets, year_, region=agency.region if agency else None, agency=agency)
     result.notes = validator.notes
     if agency is not None and plan.instansi.get("Pemda") and plan.instansi["Pemda"] != agency.region.name:
         validator.add(
@@ -659,6 +703,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
         bulk_create_audited(Mission, (Mission(period=period, order=n, text=t) for n, t in enumerate(plan.missions, 1)))
 
     goals = _save_goals(period, plan)
+    _save_region_goals(agency, plan, goals)
     indicators = _save_indicators(period, plan, goals)
     _save_targets(indicators, plan)
     _save_realizations(indicators, plan)
@@ -668,6 +713,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
         _delete_unmentioned(period, agency, year_, plan, goals, indicators, items)
     profile_counts = organisation_sheets.save(agency, year_, plan.organisation, replace, _update)
     profile_counts |= datatable_sheets.save(agency, year_, plan.data_tables, goals, replace, _update)
+    profile_counts |= cascade_sheets.save(agency, year_, plan.cascade, goals, items, replace, _update)
     return {
         "sasaran": len(goals),
         "indikator": len(indicators),
@@ -687,6 +733,23 @@ def _update(instance, values: dict) -> bool:
     if changed and instance.pk:
         instance.save(update_fields=changed)
     return bool(changed)
+
+
+def _save_region_goals(agency: Agency, plan: Plan, goals: dict[str, Goal]) -> None:
+    """Set which RPJMD sasaran each sasaran supports, where the file has the column."""
+    known = {g.code: g for g in region_sasaran(agency.region, plan.start_year, plan.end_year)}
+    supports = {s.goal_id: s for s in GoalSupport.objects.filter(goal__in=goals.values())}
+    for data in plan.goals:
+        if "region_goal" not in data:
+            continue
+        goal, support = goals[data["code"]], supports.get(goals[data["code"]].pk)
+        if data["region_goal"] is None:
+            if support is not None:
+                support.delete()
+        elif support is None:
+            GoalSupport.objects.create(goal=goal, region_goal=known[data["region_goal"]])
+        else:
+            _update(support, {"region_goal": known[data["region_goal"]]})
 
 
 def _save_goals(period, plan) -> dict[str, Goal]:

@@ -25,6 +25,11 @@ PEGAWAI = "Pegawai"
 ASET = "Aset"
 TABEL_DATA = "Tabel Data"
 ISI_TABEL = "Isi Tabel"
+SASARAN_UNIT = "Sasaran Unit"
+INDIKATOR_UNIT = "Indikator Unit"
+RENCANA_AKSI = "Rencana Aksi"
+PK_UNIT = "PK Unit"
+TARGET_PK_UNIT = "Target PK Unit"
 
 HEADERS = {
     INSTANSI: ["Kolom", "Nilai"],
@@ -85,10 +90,45 @@ HEADERS[ASET] = ["Nama Barang", "Jumlah", "Kondisi", "Keterangan"]
 # table, and its cells in Isi Tabel, a "Judul Kolom" row then one row per data row.
 HEADERS[TABEL_DATA] = ["Kode Tabel", "Bagian", "Kode Sasaran", "Judul", "Satuan", "Sumber", "Urutan"]
 HEADERS[ISI_TABEL] = ["Kode Tabel", "Baris", *(f"Kolom {n}" for n in range(1, TABLE_COLUMNS + 1))]
+# The cascade inside the agency (workbook/cascade_sheets.py): the units' sasaran (under
+# a sasaran strategis for eselon III, under a unit sasaran for eselon IV) with the budget
+# lines that serve them, their indicators, the four quarters of Rencana Aksi, and each
+# unit's PK (revision 0, then each PK Perubahan) with the targets it promises.
+HEADERS[SASARAN_UNIT] = ["Kode", "Kode Unit", "Kode Induk", "Uraian", "Urutan", "Kode Anggaran"]
+HEADERS[INDIKATOR_UNIT] = [
+    "Kode Sasaran Unit",
+    "Kode",
+    "Nama",
+    "Satuan",
+    "Polaritas",
+    "Rekap Triwulan",
+    "Target Tahunan",
+    "Urutan",
+]
+HEADERS[RENCANA_AKSI] = ["Kode Sasaran Unit", "Kode Indikator", "Triwulan", "Target", "Rencana Aksi", "Realisasi"]
+HEADERS[PK_UNIT] = [
+    "Kode Unit",
+    "Perubahan Ke",
+    "Alasan Perubahan",
+    "Nama Pihak Pertama",
+    "Jabatan Pihak Pertama",
+    "Pangkat Pihak Pertama",
+    "NIP Pihak Pertama",
+    "Nama Pihak Kedua",
+    "Jabatan Pihak Kedua",
+    "Pangkat Pihak Kedua",
+    "NIP Pihak Kedua",
+    "Tempat",
+    "Tanggal",
+]
+HEADERS[TARGET_PK_UNIT] = ["Kode Unit", "Perubahan Ke", "Kode Sasaran Unit", "Kode Indikator", "Target"]
+CASCADE_SHEETS = [SASARAN_UNIT, INDIKATOR_UNIT, RENCANA_AKSI, PK_UNIT, TARGET_PK_UNIT]
 # Sheets a workbook may lack (files made before the sheet existed): nothing of theirs
 # is read, changed or deleted then.
-OPTIONAL_SHEETS = {ANALISIS, TUGAS, ORGANISASI, PEGAWAI, ASET, TABEL_DATA, ISI_TABEL}
+OPTIONAL_SHEETS = {ANALISIS, TUGAS, ORGANISASI, PEGAWAI, ASET, TABEL_DATA, ISI_TABEL, *CASCADE_SHEETS}
 OPTIONAL = {
+    # The RPJMD sasaran an agency sasaran supports (cascade.GoalSupport), by its code.
+    SASARAN: ["Kode Sasaran RPJMD"],
     INDIKATOR: ["Cara Hitung", "Target Akhir Renstra", "Boleh Negatif"],
     TARGET: ["Target PK Perubahan"],
 }
@@ -173,6 +213,8 @@ VOCABULARIES = {
     (ORGANISASI, "Eselon"): list(ESELON),
     (PEGAWAI, "Menurut"): list(STAFF_CATEGORY),
     (TABEL_DATA, "Bagian"): list(SECTION_WORDS),
+    (INDIKATOR_UNIT, "Polaritas"): list(POLARITY),
+    (INDIKATOR_UNIT, "Rekap Triwulan"): list(ROLLUP),
 }
 
 # Columns holding money or values: formatted `#,##0.##` for people.
@@ -193,6 +235,10 @@ NUMBER_COLUMNS = {
     (ANGGARAN, "Realisasi TW3"),
     (ANGGARAN, "Realisasi TW4"),
     (ANALISIS, "Standar"),
+    (INDIKATOR_UNIT, "Target Tahunan"),
+    (RENCANA_AKSI, "Target"),
+    (RENCANA_AKSI, "Realisasi"),
+    (TARGET_PK_UNIT, "Target"),
 }
 
 
