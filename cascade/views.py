@@ -126,12 +126,13 @@ def _unit_url(agency, year, unit) -> str:
 
 
 def _save_goal_items(goal: UnitGoal, items) -> None:
+    """Link exactly `items` to the sasaran, row by row (each link audited and versioned)."""
     wanted = {item.pk for item in items}
-    goal.budget_links.exclude(item_id__in=wanted).delete()
+    for link in goal.budget_links.exclude(item_id__in=wanted):
+        link.delete()
     have = set(goal.budget_links.values_list("item_id", flat=True))
-    UnitBudgetLink.objects.bulk_create(UnitBudgetLink(goal=goal, item_id=pk) for pk in sorted(wanted - have))
-    for link in goal.budget_links.filter(item_id__in=wanted - have):
-        link.save()  # bulk_create skips the signals that version and audit a change
+    for item_id in sorted(wanted - have):
+        UnitBudgetLink.objects.create(goal=goal, item_id=item_id)
 
 
 @login_required
