@@ -154,7 +154,10 @@ def unit_goal_form(request, slug, year, unit_id=None, goal_id=None):
             _save_goal_items(saved, form.cleaned_data["items"])
         messages.success(request, f"Sasaran {saved.code} disimpan.")
         return redirect(_unit_url(agency, year, unit))
-    return render(request, "cascade/goal_form.html", _unit_context(request, agency, unit, year, form=form, goal=goal))
+    words = GOAL_WORDS.get(unit_level(unit), "Sasaran")
+    heading = f"Ubah {words.lower()} {goal.code}" if goal.pk else f"{words} baru"
+    context = _unit_context(request, agency, unit, year, form=form, heading=heading)
+    return render(request, "cascade/unit_form.html", context)
 
 
 @login_required
@@ -195,11 +198,9 @@ def unit_indicator_form(request, slug, year, goal_id=None, indicator_id=None):
         form.save()
         messages.success(request, f"Indikator {indicator.code} disimpan.")
         return redirect(_unit_url(agency, year, unit))
-    return render(
-        request,
-        "cascade/indicator_form.html",
-        _unit_context(request, agency, unit, year, form=form, indicator=indicator),
-    )
+    heading = f"Ubah indikator {indicator.code}" if indicator.pk else "Indikator baru"
+    context = _unit_context(request, agency, unit, year, form=form, heading=heading)
+    return render(request, "cascade/unit_form.html", context)
 
 
 @login_required
