@@ -13,6 +13,7 @@ class CascadeConfig(AppConfig):
             Agreement,
             AgreementTarget,
             GoalSupport,
+            IndicatorQuarterPlan,
             RegionGoal,
             RegionIndicator,
             RegionIndicatorYear,
@@ -33,6 +34,7 @@ class CascadeConfig(AppConfig):
         )
         registry.agency_year_data(UnitBudgetLink, agency="goal__agency", year="goal__year", locked=True)
         registry.agency_year_data(Agreement, agency="agency", year="year", locked=True)
+        registry.agency_year_data(IndicatorQuarterPlan, agency="indicator__period__agency", year="year", locked=True)
         registry.agency_year_data(AgreementTarget, agency="agreement__agency", year="agreement__year", locked=True)
         # Which region sasaran an agency sasaran supports is part of the agency's plan.
         registry.agency_year_data(

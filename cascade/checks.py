@@ -120,8 +120,8 @@ def _agreement_targets_differ(cascade: Cascade):
 
 
 def _quarters_not_adding_up(cascade: Cascade):
-    for score in cascade.indicators:
-        if score.indicator.rollup != engine.ROLLUP_SUM:
+    for score in [*cascade.head_indicators, *cascade.indicators]:
+        if score.rollup != engine.ROLLUP_SUM:
             continue
         total = score.quarter_target_total
         if total is None or score.target is None or total == score.target:

@@ -77,8 +77,9 @@ class UnitIndicatorForm(forms.ModelForm):
 class ActionPlanForm(forms.Form):
     """The four quarters of an indicator's Rencana Aksi: target, actions, realisation."""
 
-    def __init__(self, *args, quarters=None, **kwargs):
+    def __init__(self, *args, quarters=None, with_realization=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.with_realization = with_realization
         stored = {q.quarter: q for q in (quarters or [])}
         for n in QUARTERS:
             row = stored.get(n)
@@ -88,23 +89,24 @@ class ActionPlanForm(forms.Form):
             self.fields[f"q{n}_actions"] = forms.CharField(
                 label=f"Rencana aksi TW {n}", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
             )
-            self.fields[f"q{n}_realization"] = IndonesianDecimalField(
-                label=f"Realisasi TW {n}", required=False, max_digits=18, decimal_places=4
-            )
-            if row is not None:
-                self.initial.update(
-                    {f"q{n}_target": row.target, f"q{n}_actions": row.actions, f"q{n}_realization": row.realization}
+            if with_realization:
+                self.fields[f"q{n}_realization"] = IndonesianDecimalField(
+                    label=f"Realisasi TW {n}", required=False, max_digits=18, decimal_places=4
                 )
+            if row is not None:
+                self.initial.update({f"q{n}_target": row.target, f"q{n}_actions": row.actions})
+                if with_realization:
+                    self.initial[f"q{n}_realization"] = row.realization
 
     def quarter_values(self, n: int) -> dict:
-        return {
-            "target": self.cleaned_data[f"q{n}_target"],
-            "actions": self.cleaned_data[f"q{n}_actions"].strip(),
-            "realization": self.cleaned_data[f"q{n}_realization"],
-        }
+        values = {"target": self.cleaned_data[f"q{n}_target"], "actions": self.cleaned_data[f"q{n}_actions"].strip()}
+        if self.with_realization:
+            values["realization"] = self.cleaned_data[f"q{n}_realization"]
+        return values
 
     def rows(self):
-        return [[self[f"q{n}_target"], self[f"q{n}_actions"], self[f"q{n}_realization"]] for n in QUARTERS]
+        parts = ("target", "actions", "realization") if self.with_realization else ("target", "actions")
+        return [[self[f"q{n}_{part}"] for part in parts] for n in QUARTERS]
 
 
 class AgreementForm(forms.ModelForm):

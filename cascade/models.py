@@ -25,7 +25,7 @@ from core.audit import AuditedChange
 from core.fields import ValueField, text_length_limit
 from core.nip import format_nip
 from indicators import capaian as engine
-from indicators.models import Goal
+from indicators.models import Goal, Indicator
 from organisation.models import OrgUnit
 
 
@@ -294,6 +294,34 @@ class UnitQuarter(models.Model):
 
     def __str__(self):
         return f"{self.indicator.code} TW {self.quarter}"
+
+
+class IndicatorQuarterPlan(models.Model):
+    """The Rencana Aksi of one of the agency's own indicators (the head's PK, eselon II)
+    in one quarter: the quarter's target and the actions planned. What was realised is
+    the indicator's quarterly realisation, entered where every realisation is (the grid)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="quarter_plans")
+    year = models.PositiveSmallIntegerField("tahun")
+    quarter = models.PositiveSmallIntegerField("triwulan")
+    target = ValueField("target triwulan", null=True, blank=True)
+    actions = models.TextField("rencana aksi", max_length=2000, blank=True)
+
+    history = HistoricalRecords(bases=[AuditedChange])
+
+    class Meta:
+        verbose_name = "rencana aksi IKU"
+        verbose_name_plural = "rencana aksi IKU"
+        ordering = ["indicator", "year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year", "quarter"], name="one_iku_plan_per_quarter"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="iku_plan_quarter_1_to_4"),
+            _year_plausible("iku_plan_year"),
+            text_length_limit("actions", 2000, "iku_plan"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.year} TW {self.quarter}"
 
 
 class UnitBudgetLink(models.Model):

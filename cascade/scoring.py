@@ -16,11 +16,21 @@ from django.db.models import Prefetch
 from agencies.models import Agency
 from budget.models import BudgetItem
 from indicators import capaian as engine
+from indicators.models import Indicator, IndicatorResult
 from indicators.results import AgencyYearResults, GoalResult, agency_year_results
 from organisation.models import OrgUnit
 
 from .levels import HEAD, unit_level
-from .models import Agreement, GoalSupport, RegionGoal, RegionIndicator, RegionIndicatorYear, UnitGoal, UnitIndicator
+from .models import (
+    Agreement,
+    GoalSupport,
+    IndicatorQuarterPlan,
+    RegionGoal,
+    RegionIndicator,
+    RegionIndicatorYear,
+    UnitGoal,
+    UnitIndicator,
+)
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -49,6 +59,11 @@ class IndicatorScore:
     target_source: str  # "PK Perubahan", "PK" or "Rencana": where the target in force comes from
     quarters: list[QuarterScore]
     negative_method: str = engine.NEGATIVE_GAP
+    is_head = False
+
+    @property
+    def rollup(self) -> str:
+        return self.indicator.rollup
 
     @property
     def realization(self) -> Decimal | None:
@@ -68,6 +83,61 @@ class IndicatorScore:
 
 
 @dataclass
+class HeadIndicatorScore:
+    """An agency indicator (the head's PK) in the monitoring: its quarters' targets from
+    its Rencana Aksi, its quarters' realisations and its year from the agency's scoring."""
+
+    result: IndicatorResult
+    quarters: list[QuarterScore]
+    is_head = True
+
+    @property
+    def indicator(self):
+        return self.result.indicator
+
+    @property
+    def target(self) -> Decimal | None:
+        return self.result.target
+
+    @property
+    def target_source(self) -> str:
+        return self.result.target_source or ""
+
+    @property
+    def realization(self) -> Decimal | None:
+        return self.result.realization
+
+    @property
+    def capaian(self) -> Decimal | None:
+        return self.result.capaian
+
+    @property
+    def quarter_target_total(self) -> Decimal | None:
+        return engine.total(q.target for q in self.quarters)
+
+    @property
+    def rollup(self) -> str:
+        return self.result.indicator.quarter_rollup
+
+
+@dataclass
+class HeadGoalNode:
+    """A sasaran strategis in the monitoring, with its indicators' quarters."""
+
+    result: GoalResult
+    indicators: list[HeadIndicatorScore]
+    kind_label = "Sasaran Strategis"
+
+    @property
+    def goal(self):
+        return self.result.goal
+
+    @property
+    def capaian(self) -> Decimal | None:
+        return self.result.capaian
+
+
+@dataclass
 class UnitGoalNode:
     goal: UnitGoal
     indicators: list[IndicatorScore] = field(default_factory=list)
@@ -82,6 +152,10 @@ class UnitGoalNode:
     @property
     def level(self) -> str:
         return unit_level(self.goal.unit)
+
+    @property
+    def kind_label(self) -> str:
+        return self.goal.kind_label
 
 
 @dataclass
@@ -126,6 +200,7 @@ class Cascade:
     units: list[OrgUnit] = field(default_factory=list)
     agreements: dict[int, Agreement] = field(default_factory=dict)  # unit id -> PK in force
     budget_items: list[BudgetItem] = field(default_factory=list)
+    head_goals: list[HeadGoalNode] = field(default_factory=list)  # the head's PK: the agency's sasaran
 
     @property
     def agency_goals(self) -> list[AgencyGoalNode]:
@@ -139,6 +214,10 @@ class Cascade:
     @property
     def indicators(self) -> list[IndicatorScore]:
         return [s for node in self.unit_goals for s in node.indicators]
+
+    @property
+    def head_indicators(self) -> list[HeadIndicatorScore]:
+        return [s for node in self.head_goals for s in node.indicators]
 
     def goals_of_unit(self, unit: OrgUnit) -> list[UnitGoalNode]:
         return [n for n in self.unit_goals if n.goal.unit_id == unit.pk]
@@ -264,6 +343,7 @@ def build_cascade(agency: Agency, year: int, results: AgencyYearResults | None =
             region_nodes[region_goal.pk] = RegionGoalNode(region_goal)
         region_nodes[region_goal.pk].children.append(node)
     score_region_goals(list(region_nodes.values()), year, context.negative_method)
+    cascade.head_goals = head_goal_nodes(results)
     cascade.region_goals = sorted(region_nodes.values(), key=lambda n: (n.goal.order, n.goal.code))
     return cascade
 
@@ -284,3 +364,40 @@ def score_region_goals(nodes: list[RegionGoalNode], year: int, negative_method: 
         )
     for node in nodes:
         node.indicators = by_goal.get(node.goal.pk, [])
+
+
+def head_goal_nodes(results: AgencyYearResults) -> list[HeadGoalNode]:
+    """The agency's sasaran with their indicators' quarters (one query for the plans;
+    the realisations come with the agency's scoring)."""
+    year, context = results.year, results.context
+    numeric = [r for g in results.sasaran for r in g.indicators if _numeric(r)]
+    plans = {
+        (p.indicator_id, p.quarter): p
+        for p in IndicatorQuarterPlan.objects.filter(indicator__in=[r.indicator for r in numeric], year=year)
+    }
+    nodes = []
+    for goal in results.sasaran:
+        scores = []
+        for result in goal.indicators:
+            if not _numeric(result):  # a grade has no quarterly figures to plan
+                continue
+            realised = {r.quarter: r.value for r in result.indicator.realization_list if r.year == year and r.quarter}
+            quarters = [
+                QuarterScore(
+                    quarter=n,
+                    target=getattr(plans.get((result.indicator.pk, n)), "target", None),
+                    realization=realised.get(n),
+                    actions=getattr(plans.get((result.indicator.pk, n)), "actions", ""),
+                    polarity=result.indicator.polarity,
+                    negative_method=context.negative_method,
+                )
+                for n in QUARTERS
+            ]
+            scores.append(HeadIndicatorScore(result, quarters))
+        if scores:
+            nodes.append(HeadGoalNode(goal, scores))
+    return nodes
+
+
+def _numeric(result: IndicatorResult) -> bool:
+    return result.indicator.value_kind != Indicator.ValueKind.GRADE

@@ -16,6 +16,7 @@ urlpatterns = [
     path(A + "indikator/<int:indicator_id>/", views.unit_indicator_form, name="unit_indicator_edit"),
     path(A + "indikator/<int:indicator_id>/hapus/", views.unit_indicator_delete, name="unit_indicator_delete"),
     path(A + "indikator/<int:indicator_id>/rencana-aksi/", views.action_plan, name="action_plan"),
+    path(A + "iku/<int:indicator_id>/rencana-aksi/", views.head_action_plan, name="head_action_plan"),
     path("instansi/<slug:slug>/sasaran/<int:goal_id>/sasaran-daerah/", views.goal_support, name="goal_support"),
     path("daerah/<slug:region_slug>/<int:year>/rpjmd/", views.region_plan, name="region_plan"),
     path("daerah/<slug:region_slug>/<int:year>/rpjmd/capaian/", region_views.region_values, name="region_values"),

@@ -12,10 +12,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from agencies.access import assert_years_writable, can_edit_year, can_edit_years, get_agency_for, locked_years
+from agencies.access import (
+    assert_year_writable,
+    assert_years_writable,
+    can_edit_year,
+    can_edit_years,
+    get_agency_for,
+    locked_years,
+)
 from agencies.models import Region
-from indicators.models import Goal, ScoringContext
+from indicators.models import Goal, Indicator, ScoringContext
 from indicators.navigation import agency_context, checked_year, confirm_delete, deleted_with
+from indicators.results import agency_year_results
 
 from . import region as region_data
 from .access import can_write_unit, get_unit_for
@@ -23,8 +31,17 @@ from .agreements import new_agreement, revise
 from .checks import cascade_checks
 from .forms import ActionPlanForm, AgreementForm, GoalSupportForm, UnitGoalForm, UnitIndicatorForm
 from .levels import GOAL_WORDS, LEVEL_WORDS, SECTION, unit_level
-from .models import Agreement, AgreementTarget, GoalSupport, UnitBudgetLink, UnitGoal, UnitIndicator, UnitQuarter
-from .scoring import build_cascade, current_agreements, unit_goal_nodes
+from .models import (
+    Agreement,
+    AgreementTarget,
+    GoalSupport,
+    IndicatorQuarterPlan,
+    UnitBudgetLink,
+    UnitGoal,
+    UnitIndicator,
+    UnitQuarter,
+)
+from .scoring import build_cascade, current_agreements, head_goal_nodes, unit_goal_nodes
 from .tree import tree_figure
 
 
@@ -60,7 +77,16 @@ def cascade_monitoring(request, slug, year):
     return render(
         request,
         "cascade/monitoring.html",
-        agency_context(request, agency, year, cascade=cascade, units=_units_with_goals(cascade), tab="cascade"),
+        agency_context(
+            request,
+            agency,
+            year,
+            cascade=cascade,
+            units=_units_with_goals(cascade),
+            head=next((u for u in cascade.units if unit_level(u) == "II"), None),
+            editable=can_edit_year(request.user, agency, year),
+            tab="cascade",
+        ),
     )
 
 
@@ -101,8 +127,11 @@ def get_agency_or_none(user, slug):
 def unit_page(request, slug, year, unit_id):
     agency, unit = get_unit_for(request.user, slug, year, unit_id)
     agreements = current_agreements(agency, year)
-    nodes = unit_goal_nodes(agency, year, agreements, ScoringContext.for_region(agency.region))
-    own = [n for n in nodes if n.goal.unit_id == unit.pk]
+    if unit_level(unit) == "II":  # the head works to the agency's own PK: its sasaran and IKU
+        own = head_goal_nodes(agency_year_results(agency, year))
+    else:
+        nodes = unit_goal_nodes(agency, year, agreements, ScoringContext.for_region(agency.region))
+        own = [n for n in nodes if n.goal.unit_id == unit.pk]
     all_agreements = Agreement.objects.filter(unit=unit).order_by("revision")
     return render(
         request,
@@ -241,6 +270,56 @@ def action_plan(request, slug, year, indicator_id):
         return redirect(_unit_url(agency, year, unit) + "#monitoring")
     return render(
         request, "cascade/action_plan.html", _unit_context(request, agency, unit, year, form=form, indicator=indicator)
+    )
+
+
+@login_required
+def head_action_plan(request, slug, year, indicator_id):
+    """The Rencana Aksi of an agency indicator (the head's PK): four quarters of target
+    and actions. Its realisations are the grid's; they are shown, not edited, here."""
+    write = request.method == "POST"
+    agency = get_agency_for(request.user, slug, write=write)
+    year = checked_year(year)
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("period"),
+        pk=indicator_id,
+        period__agency=agency,
+        period__start_year__lte=year,
+        period__end_year__gte=year,
+    )
+    if write:
+        assert_year_writable(agency, year)
+    plans = list(IndicatorQuarterPlan.objects.filter(indicator=indicator, year=year))
+    form = ActionPlanForm(request.POST or None, quarters=plans, with_realization=False)
+    if write and form.is_valid():
+        with transaction.atomic():
+            for n in range(1, 5):
+                values = form.quarter_values(n)
+                row = IndicatorQuarterPlan.objects.select_for_update().filter(indicator=indicator, year=year, quarter=n)
+                row = row.first()
+                if row is None and values["target"] is None and not values["actions"]:
+                    continue
+                row = row or IndicatorQuarterPlan(indicator=indicator, year=year, quarter=n)
+                row.target, row.actions = values["target"], values["actions"]
+                row.save()
+        messages.success(request, f"Rencana aksi {indicator.code} {year} disimpan.")
+        return redirect("cascade_monitoring", slug=agency.slug, year=year)
+    realised = {
+        r.quarter: r.value for r in indicator.realizations.filter(year=year, quarter__isnull=False).order_by("quarter")
+    }
+    return render(
+        request,
+        "cascade/head_action_plan.html",
+        agency_context(
+            request,
+            agency,
+            year,
+            form=form,
+            indicator=indicator,
+            realised=[realised.get(n) for n in range(1, 5)],
+            editable=can_edit_year(request.user, agency, year),
+            tab="cascade",
+        ),
     )
 
 

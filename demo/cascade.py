@@ -16,6 +16,7 @@ from cascade.agreements import new_agreement
 from cascade.models import (
     AgreementTarget,
     GoalSupport,
+    IndicatorQuarterPlan,
     RegionGoal,
     RegionIndicator,
     RegionIndicatorYear,
@@ -26,7 +27,7 @@ from cascade.models import (
     UnitIndicator,
     UnitQuarter,
 )
-from indicators.models import Goal
+from indicators.models import Goal, Indicator
 from organisation.models import OrgUnit
 
 
@@ -76,6 +77,12 @@ def load_cascade(data: dict) -> None:
                 )
         for code in entry["items"]:
             UnitBudgetLink.objects.create(goal=goal, item=items[code])
+    iku = {i.code: i for i in Indicator.objects.filter(period__agency=agency)}
+    for entry in data.get("iku_plans", []):
+        for quarter, (target, actions) in enumerate(entry["quarters"], start=1):
+            IndicatorQuarterPlan.objects.create(
+                indicator=iku[entry["indicator"]], year=year, quarter=quarter, target=_decimal(target), actions=actions
+            )
     for entry in data["agreements"]:
         agreement = new_agreement(agency, units[entry["unit"]], year)
         agreement.signed_on = date.fromisoformat(entry["signed_on"])

@@ -18,7 +18,15 @@ import re
 from dataclasses import dataclass, field
 
 from cascade.levels import DIVISION, SECTION, level_of
-from cascade.models import Agreement, AgreementTarget, UnitBudgetLink, UnitGoal, UnitIndicator, UnitQuarter
+from cascade.models import (
+    Agreement,
+    AgreementTarget,
+    IndicatorQuarterPlan,
+    UnitBudgetLink,
+    UnitGoal,
+    UnitIndicator,
+    UnitQuarter,
+)
 from core.nip import INVALID as INVALID_NIP
 from core.nip import is_nip
 from organisation.models import OrgUnit
@@ -90,9 +98,13 @@ def _whole(value, minimum: int, maximum: int, what: str) -> int | None:
 
 
 def _quarter(value) -> int:
-    if isinstance(value, str) and re.fullmatch(r"\s*TW\s*[1-4]\s*", value, re.IGNORECASE):
-        return int(value.strip()[-1])
-    result = _whole(value, 1, 4, "Triwulan")
+    """1-4, or as the Realisasi sheet writes it: TW1-TW4."""
+    if isinstance(value, str) and re.fullmatch(r"\s*TW\s*\d+\s*", value, re.IGNORECASE):
+        value = value.strip()[2:].strip()
+    try:
+        result = _whole(value, 1, 4, "Triwulan")
+    except Invalid:
+        raise Invalid("Triwulan harus bilangan bulat 1-4 (atau TW1-TW4).") from None
     if result is None:
         raise Invalid("Triwulan wajib diisi: 1, 2, 3 atau 4.")
     return result
@@ -285,7 +297,59 @@ def _validate_targets(v, sheet, plan, agreements, indicators, goals) -> None:
             plan.targets.append({"unit": unit, "revision": revision, "goal": goal, "indicator": code, "target": target})
 
 
+def validate_iku_plans(v: Validator, sheets: dict[str, Sheet], indicator_kinds: dict) -> list[dict] | None:
+    """The Rencana Aksi IKU rows, or None when the file has no such sheet."""
+    if spec.RENCANA_AKSI_IKU not in sheets:
+        return None
+    name, seen, plans = spec.RENCANA_AKSI_IKU, set(), []
+    for row in sheets[name].rows:
+        code = v.cell(name, row, "Kode Indikator", text, required=True, label="Kode Indikator")
+        quarter = v.cell(name, row, "Triwulan", _quarter)
+        values = {
+            "target": v.cell(name, row, "Target", value4),
+            "actions": v.cell(name, row, "Rencana Aksi", text) or "",
+        }
+        if not (code and quarter):
+            continue
+        if code not in indicator_kinds:
+            v.error(name, row, "Kode Indikator", f"Indikator '{code}' tidak ada di sheet {spec.INDIKATOR}.")
+        elif indicator_kinds[code] == "grade":
+            v.error(name, row, "Kode Indikator", "Indikator berupa predikat tidak memiliki target triwulan.")
+        elif (code, quarter) in seen:
+            v.error(name, row, "Triwulan", f"Triwulan {quarter} indikator {code} ganda.")
+        else:
+            seen.add((code, quarter))
+            plans.append({"indicator": code, "quarter": quarter, **values})
+    return plans
+
+
 # --- saving -------------------------------------------------------------------------
+
+
+def save_iku_plans(year: int, plans: list[dict] | None, indicators: dict, replace: bool, update) -> dict:
+    """Write the Rencana Aksi IKU of the workbook's year; `indicators` maps the file's
+    indicator codes to saved indicators."""
+    if plans is None:
+        return {}
+    stored = {
+        (p.indicator_id, p.quarter): p
+        for p in IndicatorQuarterPlan.objects.filter(indicator__in=indicators.values(), year=year)
+    }
+    kept = set()
+    for data in plans:
+        indicator = indicators[data["indicator"]]
+        key = (indicator.pk, data["quarter"])
+        kept.add(key)
+        values = {"target": data["target"], "actions": data["actions"]}
+        if key in stored:
+            update(stored[key], values)
+        else:
+            IndicatorQuarterPlan.objects.create(indicator=indicator, year=year, quarter=data["quarter"], **values)
+    if replace:
+        for key, row in stored.items():
+            if key not in kept:
+                row.delete()
+    return {"rencana aksi IKU": len(plans)}
 
 
 def save(
@@ -484,7 +548,14 @@ def export_rows(agency, year: int) -> dict[str, list[list]]:
         .select_related("agreement__unit", "indicator__goal")
         .order_by("agreement__unit__code", "agreement__revision", "indicator__goal__code", "indicator__code")
     ]
+    iku_rows = [
+        [p.indicator.code, p.quarter, p.target, p.actions]
+        for p in IndicatorQuarterPlan.objects.filter(indicator__period__agency=agency, year=year)
+        .select_related("indicator")
+        .order_by("indicator__order", "indicator__code", "quarter")
+    ]
     return {
+        spec.RENCANA_AKSI_IKU: iku_rows,
         spec.SASARAN_UNIT: goal_rows,
         spec.INDIKATOR_UNIT: indicator_rows,
         spec.RENCANA_AKSI: quarter_rows,

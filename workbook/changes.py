@@ -11,7 +11,16 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist
 
 from budget.models import BudgetAllocation, BudgetItem, BudgetItemGoal, BudgetYear
-from cascade.models import Agreement, AgreementTarget, GoalSupport, UnitBudgetLink, UnitGoal, UnitIndicator, UnitQuarter
+from cascade.models import (
+    Agreement,
+    AgreementTarget,
+    GoalSupport,
+    IndicatorQuarterPlan,
+    UnitBudgetLink,
+    UnitGoal,
+    UnitIndicator,
+    UnitQuarter,
+)
 from core.numbers import format_number
 from datatables.models import DataTable
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
@@ -45,6 +54,7 @@ SHEET_OF = {
     UnitQuarter: spec.RENCANA_AKSI,
     Agreement: spec.PK_UNIT,
     AgreementTarget: spec.TARGET_PK_UNIT,
+    IndicatorQuarterPlan: spec.RENCANA_AKSI_IKU,
 }
 KIND = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 RELATED = {
@@ -56,6 +66,7 @@ RELATED = {
     GoalSupport: ("goal", "region_goal"),
     UnitBudgetLink: ("goal", "item"),
     UnitQuarter: ("indicator",),
+    IndicatorQuarterPlan: ("indicator",),
     Agreement: ("unit",),
     AgreementTarget: ("agreement__unit", "indicator"),
 }
@@ -216,6 +227,8 @@ def _named(model, record) -> str:
         return f"{record.goal.code if record.goal else '?'} → RPJMD {region_goal}"
     if model is UnitBudgetLink:
         return f"{record.goal.code if record.goal else '?'} → {record.item.code if record.item else '?'}"
+    if model is IndicatorQuarterPlan:
+        return f"{record.indicator.code if record.indicator else '?'} {record.year} TW{record.quarter}"
     if model is UnitQuarter:
         return f"{record.indicator.code if record.indicator else '?'} TW{record.quarter}"
     if model is Agreement:

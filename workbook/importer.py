@@ -118,6 +118,7 @@ class Plan:
     organisation: OrganisationPlan | None = None  # BAB I's profile (organisation_sheets)
     data_tables: list[TablePlan] | None = None  # None: the file has no Tabel Data sheets
     cascade: CascadePlan | None = None  # None: the file has no cascade sheets
+    iku_plans: list[dict] | None = None  # None: the file has no Rencana Aksi IKU sheet
     items: list[dict] = field(default_factory=list)
     mean_cap: tuple[bool, int | None] = (False, None)  # (given in the file, value)
     nomenclature: str | None = None  # None: not given in the file
@@ -133,6 +134,7 @@ def validate(
     indicator_kinds = _validate_indicators(v, sheets[spec.INDIKATOR], plan, goal_kinds)
     _validate_targets(v, sheets[spec.TARGET], plan, indicator_kinds)
     _validate_realizations(v, sheets[spec.REALISASI], plan, indicator_kinds)
+    plan.iku_plans = cascade_sheets.validate_iku_plans(v, sheets, indicator_kinds)
     if spec.ANALISIS in sheets:
         _validate_analyses(v, sheets[spec.ANALISIS], plan, indicator_kinds)
     region = region or Region.objects.filter(name=plan.instansi.get("Pemda", "")).first()
@@ -714,6 +716,7 @@ def _save(agency: Agency, year_: int, plan: Plan, replace: bool) -> dict[str, in
     profile_counts = organisation_sheets.save(agency, year_, plan.organisation, replace, _update)
     profile_counts |= datatable_sheets.save(agency, year_, plan.data_tables, goals, replace, _update)
     profile_counts |= cascade_sheets.save(agency, year_, plan.cascade, goals, items, replace, _update)
+    profile_counts |= cascade_sheets.save_iku_plans(year_, plan.iku_plans, indicators, replace, _update)
     return {
         "sasaran": len(goals),
         "indikator": len(indicators),

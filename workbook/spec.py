@@ -30,6 +30,7 @@ INDIKATOR_UNIT = "Indikator Unit"
 RENCANA_AKSI = "Rencana Aksi"
 PK_UNIT = "PK Unit"
 TARGET_PK_UNIT = "Target PK Unit"
+RENCANA_AKSI_IKU = "Rencana Aksi IKU"
 
 HEADERS = {
     INSTANSI: ["Kolom", "Nilai"],
@@ -123,9 +124,12 @@ HEADERS[PK_UNIT] = [
 ]
 HEADERS[TARGET_PK_UNIT] = ["Kode Unit", "Perubahan Ke", "Kode Sasaran Unit", "Kode Indikator", "Target"]
 CASCADE_SHEETS = [SASARAN_UNIT, INDIKATOR_UNIT, RENCANA_AKSI, PK_UNIT, TARGET_PK_UNIT]
+# The Rencana Aksi of the agency's own indicators (the head's PK) in the workbook's year:
+# the quarters' targets and actions (their realisations are in the Realisasi sheet).
+HEADERS[RENCANA_AKSI_IKU] = ["Kode Indikator", "Triwulan", "Target", "Rencana Aksi"]
 # Sheets a workbook may lack (files made before the sheet existed): nothing of theirs
 # is read, changed or deleted then.
-OPTIONAL_SHEETS = {ANALISIS, TUGAS, ORGANISASI, PEGAWAI, ASET, TABEL_DATA, ISI_TABEL, *CASCADE_SHEETS}
+OPTIONAL_SHEETS = {ANALISIS, TUGAS, ORGANISASI, PEGAWAI, ASET, TABEL_DATA, ISI_TABEL, *CASCADE_SHEETS, RENCANA_AKSI_IKU}
 OPTIONAL = {
     # The RPJMD sasaran an agency sasaran supports (cascade.GoalSupport), by its code.
     SASARAN: ["Kode Sasaran RPJMD"],
@@ -239,6 +243,7 @@ NUMBER_COLUMNS = {
     (RENCANA_AKSI, "Target"),
     (RENCANA_AKSI, "Realisasi"),
     (TARGET_PK_UNIT, "Target"),
+    (RENCANA_AKSI_IKU, "Target"),
 }
 
 

@@ -108,6 +108,7 @@ def cascade_pages(slug, year) -> dict[str, str]:
         "unit-sasaran-ubah": f"{base}/sasaran/{goal.pk}/",
         "unit-indikator-ubah": f"{base}/indikator/{indicator.pk}/",
         "rencana-aksi": f"{base}/indikator/{indicator.pk}/rencana-aksi/",
+        "rencana-aksi-iku": f"{base}/iku/{goal.agency_goal.indicators.first().pk}/rencana-aksi/",
         "sasaran-rpjmd": f"/instansi/{slug}/sasaran/{goal.agency_goal_id}/sasaran-daerah/?tahun={year}",
         "rpjmd": f"/daerah/{division.agency.region.slug}/{year}/rpjmd/",
     }

@@ -10,6 +10,7 @@ from cascade.models import (
     Agreement,
     AgreementTarget,
     GoalSupport,
+    IndicatorQuarterPlan,
     RegionGoal,
     RegionPlan,
     UnitBudgetLink,
@@ -18,6 +19,7 @@ from cascade.models import (
     UnitQuarter,
 )
 from cascade.scoring import build_cascade
+from indicators.models import Indicator
 from organisation.models import OrgUnit
 
 from ..factories import make_agency
@@ -144,3 +146,17 @@ def test_agency_sasaran_naming_no_region_sasaran_once_the_region_has_an_rpjmd(co
         if goal.goal.kind == "sasaran":
             GoalSupport.objects.create(goal=goal.goal, region_goal=region_goal)
     assert findings(agency, region_has_plan=True) == []
+
+
+def test_quarterly_targets_of_a_summed_agency_indicator_that_do_not_add_up(complete):
+    """The head's PK too: an IKU summed over the quarters whose Rencana Aksi targets do
+    not make its yearly target."""
+    agency, _ = complete
+    indicator = Indicator.objects.filter(period__agency=agency).order_by("code").first()
+    Indicator.objects.filter(pk=indicator.pk).update(quarter_rollup="sum")
+    target = build_cascade(agency, YEAR).results.indicators[0].target
+    for quarter in (1, 2, 3, 4):
+        IndicatorQuarterPlan.objects.create(indicator=indicator, year=YEAR, quarter=quarter, target=target / 4)
+    assert findings(agency) == []
+    IndicatorQuarterPlan.objects.filter(indicator=indicator, quarter=4).update(target=Decimal(1))
+    assert findings(agency) == [("cascade_quarters_differ", f"Indikator {indicator.code} {indicator.name}")]

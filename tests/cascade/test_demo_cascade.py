@@ -44,7 +44,16 @@ def test_demo_cascade_tree_pk_and_monitoring(client, db):
         "120,00 PK 0,00 0,00 - 40,00 42,00 105,00 % 50,00 48,00 96,00 % 30,00 35,00 116,67 % 125,00 104,17 %" in row
     ), row
     monitoring = client.get(reverse("cascade_monitoring", args=["denpasar", YEAR])).content.decode()
-    assert monitoring.count('data-testid="monitoring"') == 16  # 4 divisions and their 12 sections
+    assert monitoring.count('data-testid="monitoring"') == 17  # the head, 4 divisions and their 12 sections
+    # The head's PK: IKU S1.1 planned 20/40/55/66 by quarter; the report prints no quarterly
+    # realisation, so every quarter's realisation and capaian is unknown ("-"), never 0.
+    head_row = text_of(re.search(r"<tr>\s*<td>S1.1 .*?</tr>", monitoring, re.S).group(0))
+    assert "20,00 - - 40,00 - - 55,00 - - 66,00 - -" in head_row, head_row
+
+    # The workspace lists the cascade checks with the other checks.
+    workspace = text_of(client.get(reverse("workspace", args=["denpasar", YEAR])).content.decode())
+    assert "Kegiatan 1.a Pelayanan Administrasi Perkantoran : Kegiatan ini tidak terhubung ke sasaran unit" in workspace
+    assert "Unit 1.1 Sekretariat : Unit eselon III ini belum memiliki Perjanjian Kinerja tahun 2019." in workspace
 
     division = Agreement.objects.get(unit=units["1.2"])
     pdf = client.get(reverse("unit_agreement_pdf", args=["denpasar", YEAR, division.pk]))

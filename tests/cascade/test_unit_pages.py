@@ -3,6 +3,7 @@ division's sasaran program with the kegiatan that serve it, an indicator typed t
 Indonesian way, a PK and a PK Perubahan that keeps the original, and a final year that
 refuses every change."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,8 @@ from django.urls import reverse
 
 from agencies.models import LockedYear, Membership
 from budget.models import BudgetItem
-from cascade.models import Agreement, AgreementTarget, UnitGoal, UnitIndicator
+from cascade.models import Agreement, AgreementTarget, IndicatorQuarterPlan, UnitGoal, UnitIndicator
+from indicators.models import Indicator
 
 from ..conftest import make_user
 from ..factories import make_agency
@@ -114,3 +116,22 @@ def test_a_final_year_refuses_every_cascade_change_with_its_reason(client, world
     assert Agreement.objects.filter(unit=division).count() == 1
     page = client.get(reverse("unit_page", args=[agency.slug, YEAR, division.pk])).content.decode()
     assert "rencana aksi</a>" not in page  # no edit links in a final year
+
+
+def test_operator_plans_the_quarters_of_an_agency_indicator_and_the_monitoring_scores_them(client, world):
+    """The head's PK: quarterly targets and actions here, realisations from the grid
+    (make_agency records 41-44 for the four quarters)."""
+    agency, _ = world
+    indicator = Indicator.objects.filter(period__agency=agency).order_by("code").first()
+    url = reverse("head_action_plan", args=[agency.slug, YEAR, indicator.pk])
+    assert "41,00" in client.get(url).content.decode()  # the grid's realisation, shown
+    response = client.post(url, {"q1_target": "40", "q1_actions": "Sosialisasi", "q2_target": "50"})
+    assert response.status_code == 302
+    assert list(IndicatorQuarterPlan.objects.filter(indicator=indicator).values_list("quarter", "target")) == [
+        (1, Decimal(40)),
+        (2, Decimal(50)),
+    ]
+    monitoring = client.get(reverse("cascade_monitoring", args=[agency.slug, YEAR])).content.decode()
+    row = re.search(rf"<tr>\s*<td>{indicator.code} .*?</tr>", monitoring, re.S).group(0)
+    cells = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+    assert "40,00 41,00 102,50 % 50,00 42,00 84,00 % - 43,00 - - 44,00 -" in cells, cells

@@ -16,6 +16,7 @@ from cascade.models import (
     Agreement,
     AgreementTarget,
     GoalSupport,
+    IndicatorQuarterPlan,
     RegionGoal,
     RegionPlan,
     UnitBudgetLink,
@@ -119,6 +120,7 @@ ROUTES = {
         lambda o: reverse("unit_indicator_delete", args=[o["slug"], YEAR, o["unit_indicator"]]),
     ),
     "action_plan": (READ_WRITE, lambda o: reverse("action_plan", args=[o["slug"], YEAR, o["unit_indicator"]])),
+    "head_action_plan": (READ_WRITE, lambda o: reverse("head_action_plan", args=[o["slug"], YEAR, o["indicator"]])),
     "goal_support": (READ_WRITE, lambda o: reverse("goal_support", args=[o["slug"], o["goal"]])),
 }
 # Pages that answer a redirect rather than a page to those who may see them.
@@ -205,6 +207,7 @@ def build_agency(agency):
         agency=agency, year=YEAR, unit=unit, official_title="Sekretaris", superior_title="Kepala Dinas"
     )
     AgreementTarget.objects.create(agreement=agreement, indicator=unit_indicator, target=D(4))
+    IndicatorQuarterPlan.objects.create(indicator=indicator, year=YEAR, quarter=1, target=D(10), actions="Aksi")
     plan, _ = RegionPlan.objects.get_or_create(region=agency.region, start_year=2019, end_year=2023)
     region_goal, _ = RegionGoal.objects.get_or_create(plan=plan, code="SD1", kind="sasaran", statement="Daerah")
     GoalSupport.objects.create(goal=goal, region_goal=region_goal)

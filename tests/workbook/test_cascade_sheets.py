@@ -7,7 +7,15 @@ import io
 from openpyxl import load_workbook
 
 from agencies.models import Agency
-from cascade.models import Agreement, AgreementTarget, UnitBudgetLink, UnitGoal, UnitIndicator, UnitQuarter
+from cascade.models import (
+    Agreement,
+    AgreementTarget,
+    IndicatorQuarterPlan,
+    UnitBudgetLink,
+    UnitGoal,
+    UnitIndicator,
+    UnitQuarter,
+)
 from workbook import spec
 from workbook.export import export_workbook
 from workbook.importer import import_workbook
@@ -57,18 +65,30 @@ def cascade_of(slug: str, year: int) -> dict:
     }
 
 
+def iku_plans() -> list[tuple]:
+    return sorted(IndicatorQuarterPlan.objects.filter(year=2019).values_list("indicator__code", "quarter", "target"))
+
+
 def test_the_round_trip_through_an_empty_database_is_exact(demo):  # noqa: F811
     before = cascade_of("denpasar", 2019)
     assert len(before["goals"]) == 16 and len(before["quarters"]) == 64 and len(before["agreements"]) == 16
     first = export_workbook(agency("denpasar"), 2019)
     assert sheet_rows(first, spec.SASARAN_UNIT)[1][:3] == ("SP1", "1.2", "S1")
     assert sheet_rows(first, spec.RENCANA_AKSI)[1][:3] == ("SK1", "SK1.1", 1)
+    assert sheet_rows(first, spec.RENCANA_AKSI_IKU)[1] == ("S1.1", 1, 20, "Pendataan SHU koperasi aktif")
+    iku_before = sorted(
+        IndicatorQuarterPlan.objects.filter(year=2019).values_list("indicator__code", "quarter", "target")
+    )
+    assert len(iku_before) == 8
     Agency.objects.filter(slug="denpasar").delete()
     result = import_workbook(first, 2019, slug="denpasar")
     assert result.ok, result.errors
     assert cascade_of("denpasar", 2019) == before
+    assert sorted(
+        IndicatorQuarterPlan.objects.filter(year=2019).values_list("indicator__code", "quarter", "target")
+    ) == (iku_before)
     again = export_workbook(agency("denpasar"), 2019)
-    for name in spec.CASCADE_SHEETS:
+    for name in [*spec.CASCADE_SHEETS, spec.RENCANA_AKSI_IKU]:
         assert sheet_rows(again, name) == sheet_rows(first, name), name
     # Imported again over itself: nothing changes.
     result = import_workbook(again, 2019, agency=agency("denpasar"), replace=True)
@@ -166,3 +186,16 @@ def test_the_sasaran_sheet_names_the_rpjmd_sasaran_each_sasaran_supports(demo): 
     assert sorted(GoalSupport.objects.filter(goal__period__agency__slug="denpasar").values_list("goal__code")) == [
         ("S1",)
     ]
+
+
+def test_rencana_aksi_iku_rows_name_a_numeric_indicator_once_per_quarter(demo):  # noqa: F811
+    workbook = load_workbook(io.BytesIO(export_workbook(agency("denpasar"), 2019)))
+    plans = workbook[spec.RENCANA_AKSI_IKU]
+    plans.append(["S9.9", 1, 5, "Tidak ada"])
+    plans.append(["S1.1", 1, 5, "Ganda"])
+    plans["B3"] = "TW5"
+    result = import_workbook(saved(workbook), 2019, agency=agency("denpasar"))
+    found = {(e.sheet, e.row, e.column): e.message for e in result.errors}
+    assert "'S9.9' tidak ada di sheet Indikator" in found[(spec.RENCANA_AKSI_IKU, 10, "A")]
+    assert "ganda" in found[(spec.RENCANA_AKSI_IKU, 11, "B")]
+    assert "Triwulan harus bilangan bulat 1-4" in found[(spec.RENCANA_AKSI_IKU, 3, "B")]
