@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "organisation",
     "datatables",
     "cascade",
+    "evaluation",
     "reports",
     "workbook",
     "demo",

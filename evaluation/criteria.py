@@ -1,0 +1,54 @@
+"""Loading a criteria set from its fixture (fixtures/evaluation/*.json): the shipped
+PermenPAN-RB 88/2021 set, or a new regulation's, always as a new version."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "evaluation"
+PERMENPAN_88_2021 = FIXTURES / "permenpan-rb-88-2021.json"
+
+
+@transaction.atomic
+def load_criteria_set(path: Path = PERMENPAN_88_2021, models=None, current: bool = True):
+    """Create the set in `path` as the next version of its name. `models` lets a data
+    migration pass its historical models (a module-like object); the app's otherwise."""
+    if models is None:
+        from . import models
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    last = models.CriteriaSet.objects.filter(name=data["name"]).order_by("-version").first()
+    if current:
+        models.CriteriaSet.objects.filter(is_current=True).update(is_current=False)
+    criteria_set = models.CriteriaSet.objects.create(
+        name=data["name"], regulation=data["regulation"], version=(last.version + 1 if last else 1), is_current=current
+    )
+    for scale, options in data["scales"].items():
+        for order, (label, meaning, value) in enumerate(options, 1):
+            models.AnswerOption.objects.create(
+                criteria_set=criteria_set, scale=scale, label=label, meaning=meaning, value=Decimal(value), order=order
+            )
+    for label, above, meaning in data["predicates"]:
+        models.PredicateBand.objects.create(
+            criteria_set=criteria_set, label=label, above=Decimal(above) if above else None, meaning=meaning
+        )
+    for order, spec in enumerate(data["components"], 1):
+        component = models.Component.objects.create(
+            criteria_set=criteria_set, code=spec["code"], name=spec["name"], weight=Decimal(spec["weight"]), order=order
+        )
+        for sub_order, sub in enumerate(spec["subcomponents"], 1):
+            subcomponent = models.SubComponent.objects.create(
+                component=component, code=sub["code"], name=sub["name"], share=Decimal(sub["share"]), order=sub_order
+            )
+            for criterion_order, criterion in enumerate(sub["criteria"], 1):
+                models.Criterion.objects.create(
+                    subcomponent=subcomponent,
+                    code=criterion["code"],
+                    text=criterion["text"],
+                    scale=criterion["scale"],
+                    order=criterion_order,
+                )
+    return criteria_set
