@@ -1,17 +1,17 @@
-"""The shipped PermenPAN-RB 88/2021 criteria set: its weights, sub-component shares,
-answer values and predicates, as every database gets it; a new version never touches
-the one before."""
+"""The shipped PermenPAN-RB 88/2021 criteria set (a data migration loads it into every
+database): its weights, sub-component shares, answer values and predicates; a new
+version never touches the one before."""
 
 from decimal import Decimal as D
 
-from evaluation.criteria import load_criteria_set
-from evaluation.models import CriteriaSet, Criterion
+from evaluation.criteria import current_criteria_set, load_criteria_set
+from evaluation.models import Criterion
 from evaluation.scoring import score_worksheet
 
 
-def test_every_database_has_the_88_2021_set_with_its_weights(db):
-    criteria_set = CriteriaSet.objects.get(is_current=True)
-    assert criteria_set.name == "LKE SAKIP PermenPAN-RB 88/2021" and criteria_set.version == 1
+def test_the_88_2021_set_has_the_regulations_weights(db):
+    criteria_set = current_criteria_set()
+    assert criteria_set.name == "LKE SAKIP PermenPAN-RB 88/2021"
     components, predicates = criteria_set.specs()
     assert [(c.code, c.weight) for c in components] == [("1", 30), ("2", 30), ("3", 15), ("4", 25)]
     assert [s.weight for s in components[0].subcomponents] == [D(6), D(9), D(15)]  # 20 / 30 / 50 % of 30
@@ -31,12 +31,12 @@ def test_every_database_has_the_88_2021_set_with_its_weights(db):
 
 
 def test_loading_the_set_again_is_a_new_version_and_leaves_the_first_as_it_was(db):
-    first = CriteriaSet.objects.get(is_current=True)
+    first = current_criteria_set()
     texts = Criterion.objects.filter(subcomponent__component__criteria_set=first).values_list("code", "text")
     before = list(texts)
     second = load_criteria_set()
     first.refresh_from_db()
-    assert (second.version, second.is_current, first.is_current) == (2, True, False)
+    assert (second.version, second.is_current, first.is_current) == (first.version + 1, True, False)
     assert (
         list(Criterion.objects.filter(subcomponent__component__criteria_set=first).values_list("code", "text"))
         == before
