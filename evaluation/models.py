@@ -54,7 +54,9 @@ class CriteriaSet(models.Model):
                 for sub in component.subcomponents.all()
             ]
             components.append(scoring.ComponentSpec(component.code, component.weight, subs))
-        predicates = [scoring.PredicateSpec(p.label, p.above) for p in self.predicates.all()]
+        # Highest band first, the open-ended lowest last (databases differ on where NULL sorts).
+        bands = sorted(self.predicates.all(), key=lambda p: (p.above is None, -(p.above or 0)))
+        predicates = [scoring.PredicateSpec(p.label, p.above) for p in bands]
         return components, predicates
 
 
