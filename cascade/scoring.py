@@ -284,11 +284,14 @@ def score_indicator(indicator: UnitIndicator, agreement: Agreement | None, negat
     return IndicatorScore(indicator, target, source, quarters, negative_method)
 
 
-def unit_goal_nodes(agency: Agency, year: int, agreements: dict[int, Agreement], context) -> list[UnitGoalNode]:
-    """Every unit sasaran of the agency-year, scored, with children and budget lines linked."""
+def unit_goal_nodes(
+    agency: Agency, year: int, agreements: dict[int, Agreement], context, unit: OrgUnit | None = None
+) -> list[UnitGoalNode]:
+    """Every unit sasaran of the agency-year (or of one `unit`), scored, with children
+    and budget lines linked."""
     indicators = Prefetch("indicators", queryset=UnitIndicator.objects.prefetch_related("quarters"))
     goals = (
-        UnitGoal.objects.filter(agency=agency, year=year)
+        UnitGoal.objects.filter(agency=agency, year=year, **({"unit": unit} if unit else {}))
         .select_related("unit")
         .prefetch_related(indicators, "budget_links__item")
         .order_by("unit__code", "order", "code")

@@ -21,8 +21,9 @@ from agencies.access import (
     locked_years,
 )
 from agencies.models import Region
+from core import page_cache
 from indicators.models import Goal, Indicator, ScoringContext
-from indicators.navigation import agency_context, checked_year, confirm_delete, deleted_with
+from indicators.navigation import agency_context, checked_year, confirm_delete, deleted_with, remember_year
 from indicators.results import agency_year_results
 
 from . import region as region_data
@@ -45,11 +46,15 @@ from .scoring import build_cascade, current_agreements, head_goal_nodes, unit_go
 from .tree import tree_figure
 
 
+# The tree's figure is drawn by Graphviz: the page is kept per data version, like the
+# agency's other pages (every cascade row bumps the version; the RPJMD bumps them all).
+@page_cache.cached_per_session(on_hit=remember_year)
 @login_required
 @require_safe
 def cascade_tree(request, slug, year):
     agency = get_agency_for(request.user, slug)
     year = checked_year(year)
+    remember_year(request, slug, year)
     cascade = build_cascade(agency, year)
     findings = cascade_checks(cascade, region_data.plan_of(agency.region, year) is not None)
     return render(
@@ -68,11 +73,13 @@ def cascade_tree(request, slug, year):
     )
 
 
+@page_cache.cached_per_session(on_hit=remember_year)
 @login_required
 @require_safe
 def cascade_monitoring(request, slug, year):
     agency = get_agency_for(request.user, slug)
     year = checked_year(year)
+    remember_year(request, slug, year)
     cascade = build_cascade(agency, year)
     return render(
         request,
@@ -130,8 +137,7 @@ def unit_page(request, slug, year, unit_id):
     if unit_level(unit) == "II":  # the head works to the agency's own PK: its sasaran and IKU
         own = head_goal_nodes(agency_year_results(agency, year))
     else:
-        nodes = unit_goal_nodes(agency, year, agreements, ScoringContext.for_region(agency.region))
-        own = [n for n in nodes if n.goal.unit_id == unit.pk]
+        own = unit_goal_nodes(agency, year, agreements, ScoringContext.for_region(agency.region), unit=unit)
     all_agreements = Agreement.objects.filter(unit=unit).order_by("revision")
     return render(
         request,
@@ -316,7 +322,7 @@ def head_action_plan(request, slug, year, indicator_id):
             year,
             form=form,
             indicator=indicator,
-            realised=[realised.get(n) for n in range(1, 5)],
+            rows=[(n, *fields, realised.get(n)) for n, fields in enumerate(form.rows(), 1)],
             editable=can_edit_year(request.user, agency, year),
             tab="cascade",
         ),
