@@ -36,6 +36,11 @@ def unlocked():
         _bypass.reset(token)
 
 
+def is_unlocked() -> bool:
+    """Whether writes run inside `unlocked()` (other apps' own locks honour it too)."""
+    return _bypass.get()
+
+
 def check(row) -> None:
     """Raise ReportLocked when `row` belongs to a year whose report is final or under review."""
     entry = registry.agency_year_entry(type(row))

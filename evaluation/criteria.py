@@ -20,6 +20,8 @@ def load_criteria_set(path: Path = PERMENPAN_88_2021, models=None, current: bool
     if models is None:
         from . import models
     data = json.loads(Path(path).read_text(encoding="utf-8"))
+    # The first data migration ran before criteria had checks (migration 0003 adds them).
+    has_checks = any(f.name == "auto_check" for f in models.Criterion._meta.get_fields())
     last = models.CriteriaSet.objects.filter(name=data["name"]).order_by("-version").first()
     if current:
         models.CriteriaSet.objects.filter(is_current=True).update(is_current=False)
@@ -44,11 +46,13 @@ def load_criteria_set(path: Path = PERMENPAN_88_2021, models=None, current: bool
                 component=component, code=sub["code"], name=sub["name"], share=Decimal(sub["share"]), order=sub_order
             )
             for criterion_order, criterion in enumerate(sub["criteria"], 1):
+                extra = {"auto_check": criterion.get("check", "")} if has_checks else {}
                 models.Criterion.objects.create(
                     subcomponent=subcomponent,
                     code=criterion["code"],
                     text=criterion["text"],
                     scale=criterion["scale"],
+                    **extra,
                     order=criterion_order,
                 )
     return criteria_set
@@ -60,3 +64,16 @@ def current_criteria_set():
     from .models import CriteriaSet
 
     return CriteriaSet.objects.filter(is_current=True).first() or load_criteria_set()
+
+
+def set_checks(criteria_set, path: Path = PERMENPAN_88_2021, models=None) -> None:
+    """Give a set loaded before criteria had checks the checks its fixture names."""
+    if models is None:
+        from . import models
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    for spec in data["components"]:
+        for sub in spec["subcomponents"]:
+            for criterion in sub["criteria"]:
+                models.Criterion.objects.filter(
+                    subcomponent__component__criteria_set=criteria_set, code=criterion["code"]
+                ).update(auto_check=criterion.get("check", ""))

@@ -49,9 +49,9 @@ INSTALLED_APPS = [
     "organisation",
     "datatables",
     "cascade",
-    "evaluation",
     "reports",
     "workbook",
+    "evaluation",
     "demo",
     "axes",
     "csp",
@@ -146,6 +146,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Evidence of the SAKIP evaluation (data dukung): outside MEDIA_ROOT and never served as
+# a file; the download view checks who may read the agency first.
+EVIDENCE_ROOT = Path(os.environ.get("EVIDENCE_ROOT", BASE_DIR / "private" / "evidence"))
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

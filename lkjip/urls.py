@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("organisation.urls")),
     path("", include("datatables.urls")),
     path("", include("cascade.urls")),
+    path("", include("evaluation.urls")),
 ]
 
 if settings.DEBUG:
