@@ -27,6 +27,8 @@ from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from reports.models import Report
 
 from .cascade import load_cascade
+from .evaluation import FIXTURE as EVALUATION_FIXTURE
+from .evaluation import load_evaluations
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_FILES = ["pati-2020.json", "lumajang-2019.json", "denpasar-2019.json"]
@@ -231,6 +233,7 @@ def load_demo() -> list[Agency]:
         Membership.objects.update_or_create(user=reviewer, agency=agency, defaults={"role": Membership.Role.REVIEWER})
         operator = user(f"operator-{agency.slug}", first_name=f"Operator {agency.slug.title()}")
         Membership.objects.update_or_create(user=operator, agency=agency, defaults={"role": Membership.Role.OPERATOR})
+    load_evaluations(read_fixture(EVALUATION_FIXTURE))
     # The cascade's own roles: the region's Bappeda, and a division head's operator who
     # works on that division (and its sections) only.
     denpasar = next(a for a in agencies if a.slug == "denpasar")

@@ -77,3 +77,55 @@ def set_checks(criteria_set, path: Path = PERMENPAN_88_2021, models=None) -> Non
                 models.Criterion.objects.filter(
                     subcomponent__component__criteria_set=criteria_set, code=criterion["code"]
                 ).update(auto_check=criterion.get("check", ""))
+
+
+@transaction.atomic
+def copy_criteria_set(source):
+    """A new version of `source` to edit: same components, criteria, scales and bands.
+    Not in force until an admin makes it so; evaluations keep the set they were made with."""
+    from . import models
+
+    last = models.CriteriaSet.objects.filter(name=source.name).order_by("-version").first()
+    copy = models.CriteriaSet.objects.create(
+        name=source.name, regulation=source.regulation, version=last.version + 1, is_current=False
+    )
+    for option in source.options.all():
+        models.AnswerOption.objects.create(
+            criteria_set=copy,
+            scale=option.scale,
+            label=option.label,
+            meaning=option.meaning,
+            value=option.value,
+            order=option.order,
+        )
+    for band in source.predicates.all():
+        models.PredicateBand.objects.create(criteria_set=copy, label=band.label, above=band.above, meaning=band.meaning)
+    for component in source.components.prefetch_related("subcomponents__criteria"):
+        new_component = models.Component.objects.create(
+            criteria_set=copy, code=component.code, name=component.name, weight=component.weight, order=component.order
+        )
+        for sub in component.subcomponents.all():
+            new_sub = models.SubComponent.objects.create(
+                component=new_component, code=sub.code, name=sub.name, share=sub.share, order=sub.order
+            )
+            models.Criterion.objects.bulk_create(
+                models.Criterion(
+                    subcomponent=new_sub,
+                    code=c.code,
+                    text=c.text,
+                    scale=c.scale,
+                    auto_check=c.auto_check,
+                    order=c.order,
+                )
+                for c in sub.criteria.all()
+            )
+    return copy
+
+
+@transaction.atomic
+def make_current(criteria_set) -> None:
+    """Use `criteria_set` for evaluations started from now on."""
+    from . import models
+
+    models.CriteriaSet.objects.filter(is_current=True).exclude(pk=criteria_set.pk).update(is_current=False)
+    models.CriteriaSet.objects.filter(pk=criteria_set.pk).update(is_current=True)
