@@ -161,3 +161,10 @@ def browser_form(response, form_id=None) -> dict:
     parser.feed(response.content.decode())
     fields = {name: values for name, values in parser.fields.items() if name != "csrfmiddlewaretoken"}
     return {name: values[0] if len(values) == 1 else values for name, values in fields.items() if values}
+
+
+@pytest.fixture(autouse=True)
+def evidence_root(settings, tmp_path_factory):
+    """Evidence files of each test go to a directory of their own, never the project's."""
+    settings.EVIDENCE_ROOT = tmp_path_factory.mktemp("evidence")
+    return settings.EVIDENCE_ROOT
