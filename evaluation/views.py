@@ -150,6 +150,10 @@ def start(request, slug, year):
 def step(request, slug, year, action):
     agency = access.get_agency(request.user, slug)
     evaluation = _required(agency, checked_year(year))
+    if action not in workflow.STEPS:
+        raise Http404("Langkah tidak dikenal")
+    if not workflow.may_take(request.user, agency, action):
+        raise PermissionDenied("Langkah ini bukan wewenang Anda.")
     try:
         evaluation = workflow.take_step(evaluation, action, request.user)
     except workflow.StepRefused as refused:

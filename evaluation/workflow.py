@@ -42,6 +42,11 @@ def _may(user, agency: Agency, who: str) -> bool:
     return access.is_evaluator(user, agency) if who == "evaluator" else access.is_agency_operator(user, agency)
 
 
+def may_take(user, agency: Agency, action: str) -> bool:
+    """Whether the step is the user's role's to take (whatever the status)."""
+    return _may(user, agency, STEPS[action][2])
+
+
 def allowed_steps(evaluation: Evaluation, user) -> list[tuple[str, str]]:
     return [
         (action, label)

@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from core.models import BackgroundTaskResult
 from demo.loader import load_demo
+from evaluation.models import Evaluation
 from workbook.models import WorkbookImport
 
-OUR_APPS = {"core", "agencies", "indicators", "budget", "reports", "workbook"}
+OUR_APPS = {"core", "agencies", "indicators", "budget", "reports", "workbook", "evaluation"}
 MODELS = [m for m in admin.site._registry if m._meta.app_label in OUR_APPS]
 
 
@@ -27,7 +28,7 @@ def test_changelist_add_and_change_pages_open(admin_client_with_demo, model):
     assert admin_client_with_demo.get(changelist).status_code == 200
     assert admin_client_with_demo.get(changelist, {"q": "koperasi"}).status_code == 200
     add = admin_client_with_demo.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code
-    assert add == (403 if model in (WorkbookImport, BackgroundTaskResult) else 200)
+    assert add == (403 if model in (WorkbookImport, BackgroundTaskResult, Evaluation) else 200)
     obj = model.objects.first()
     if obj is not None:
         change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])

@@ -26,6 +26,17 @@ from cascade.models import (
 )
 from core import registry
 from datatables.models import DataTable
+from evaluation.criteria import current_criteria_set
+from evaluation.models import (
+    Answer,
+    ComponentFinding,
+    Criterion,
+    Evaluation,
+    EvaluationArchive,
+    Evidence,
+    FollowUp,
+    Recommendation,
+)
 from indicators.models import Goal, Indicator, IndicatorAnalysis, Mission, Realization, RenstraPeriod, Target
 from organisation.models import Asset, Duty, OrgUnit, StaffCount, StaffTotal
 from reports.models import PdfBuild, Picture, Report, ReviewNote, Section
@@ -151,6 +162,23 @@ GLOBAL = {
     "region_indicator_new",
     "region_indicator_edit",
     "region_delete",
+    # The SAKIP evaluation: its own matrix, since evaluators write there
+    # (tests/evaluation/test_url_access.py).
+    "evaluation_dashboard",
+    "evaluation_dashboard_xlsx",
+    "evaluation",
+    "evaluation_start",
+    "evaluation_step",
+    "evaluation_accept_proposals",
+    "evidence_upload",
+    "evidence_link",
+    "evidence_download",
+    "evidence_delete",
+    "lhe_edit",
+    "lhe_pdf",
+    "recommendation_delete",
+    "follow_ups",
+    "follow_up",
     # Account pages: about the user, not any agency (tests/core/test_accounts.py).
     "password_change",
     "password_change_done",
@@ -225,6 +253,16 @@ def build_agency(agency):
     )
     note = ReviewNote.objects.create(report=report, text="Periksa target")
     build = PdfBuild.objects.create(agency=agency, year=YEAR, status="done", pdf=b"%PDF-1.7")
+    evaluation = Evaluation.objects.create(agency=agency, year=YEAR, criteria_set=current_criteria_set())
+    component = evaluation.criteria_set.components.first()
+    criterion = Criterion.objects.filter(subcomponent__component=component).first()
+    Answer.objects.create(evaluation=evaluation, criterion=criterion, self_answer="Y")
+    ComponentFinding.objects.create(evaluation=evaluation, component=component, text="Temuan")
+    recommendation = Recommendation.objects.create(evaluation=evaluation, component=component, text="Saran")
+    follow_up = FollowUp.objects.create(recommendation=recommendation)
+    Evidence.objects.create(evaluation=evaluation, criterion=criterion, kind="link", label="Renstra", link="/x/")
+    Evidence.objects.create(evaluation=evaluation, follow_up=follow_up, kind="link", label="Bukti", link="/y/")
+    EvaluationArchive.objects.create(evaluation=evaluation, pdf=b"%PDF-1.7", sha256="0" * 64)
     return {
         "build": build.pk,
         "import": attempt.pk,
