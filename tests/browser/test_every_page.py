@@ -13,6 +13,7 @@ from budget.models import BudgetItem
 from cascade.models import UnitGoal
 from datatables.models import DataTable
 from demo.loader import DEMO_PASSWORD, load_demo
+from evaluation.models import FollowUp
 from indicators.models import Indicator, RenstraPeriod
 from organisation.models import OrgUnit
 
@@ -83,14 +84,26 @@ READ_ONLY = {
 ANONYMOUS = {"masuk": "/masuk/", "lupa-sandi": "/akun/lupa-kata-sandi/"}
 
 
+def evaluation_pages(slug, year, evaluator: bool) -> dict[str, str]:
+    """The SAKIP evaluation pages: the worksheet, the LHE page, follow-up (list and item)."""
+    base = f"/instansi/{slug}/{year}"
+    pages = {"evaluasi": f"{base}/evaluasi/", "lhe": f"{base}/evaluasi/lhe/", "tindak-lanjut": f"{base}/tindak-lanjut/"}
+    item = FollowUp.objects.filter(recommendation__evaluation__agency__slug=slug).order_by("pk").first()
+    if item:
+        pages["tindak-lanjut-butir"] = f"{base}/tindak-lanjut/{item.pk}/"
+    if evaluator:
+        pages["dasbor-evaluasi"] = f"/evaluasi/{year}/"
+    return pages
+
+
 def pages_for(role) -> dict[str, str]:
     if role == "operator-pati":
-        return {**COMMON, **agency_pages("pati", 2020)}
+        return {**COMMON, **agency_pages("pati", 2020), **evaluation_pages("pati", 2020, evaluator=False)}
     if role == "reviewer":
         mine = {k: v for k, v in agency_pages("lumajang", 2019).items() if k not in READ_ONLY}
-        return {**COMMON, **mine}
+        return {**COMMON, **mine, **evaluation_pages("denpasar", 2019, evaluator=True)}
     denpasar = {k: v for k, v in agency_pages("denpasar", 2019).items() if k in ("ringkasan", "capaian")}
-    return {**COMMON, **denpasar, **cascade_pages("denpasar", 2019)}
+    return {**COMMON, **denpasar, **cascade_pages("denpasar", 2019), **evaluation_pages("denpasar", 2019, True)}
 
 
 def cascade_pages(slug, year) -> dict[str, str]:
