@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.access import can_write, get_agency_for
-from agencies.models import Agency
+from agencies.models import Agency, Membership
 from core.cache_tokens import forget_users
 from indicators.models import Indicator
 from indicators.navigation import agency_context, checked_year
@@ -158,6 +158,9 @@ def dashboard(request, year=None):
             "status_filter": status_filter,
             "statuses": Report.Status.choices,
             "years": years_with_data(visible_agencies(request.user), year),
+            # Reviewers are the agencies' evaluators too (the SAKIP evaluation).
+            "evaluates": request.user.is_superuser
+            or Membership.objects.filter(user=request.user, role=Membership.Role.REVIEWER, unit_code="").exists(),
         },
     )
 
