@@ -74,6 +74,7 @@ def lhe_context(evaluation: Evaluation) -> dict:
         "criteria_set": evaluation.criteria_set,
         "lines": lines,
         "total": total,
+        "subcomponent_names": list(dict.fromkeys(name.lower() for line in lines for name, _, _ in line.subcomponents)),
         "weight_total": sum((line.weight for line in lines), Decimal(0)),
         "predicate": predicate,
         "predicate_meaning": band.meaning if band else "",

@@ -11,9 +11,11 @@ The checks run on pre_save and pre_delete, like the year lock of the reports.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.db.models.signals import pre_delete, pre_save
 
 from agencies.locking import is_unlocked
+from agencies.models import Agency
 
 from . import models as m
 
@@ -86,9 +88,11 @@ def _guard_evaluation(sender, instance, **kwargs):
     check_evaluation(instance)
 
 
-def _guard_evaluation_delete(sender, instance, **kwargs):
-    # Deleting a whole agency (an admin's act, or a demo reload) takes its evaluations.
-    if sender is m.Evaluation:
+def _guard_evaluation_delete(sender, instance, origin=None, **kwargs):
+    # Deleting a whole evaluation or agency (an administrator's act, a demo reload) takes
+    # every part with it; a part on its own stays as the LHE printed it.
+    origin_model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    if sender is m.Evaluation or origin_model in (m.Evaluation, Agency):
         return
     check_evaluation(instance)
 
