@@ -56,16 +56,16 @@ def load_evaluations(data: dict) -> None:
 
 
 def _answer_all(evaluation, criteria, answers: dict) -> None:
+    """Both sides answered alike (the evaluation is still a draft: nothing locks it)."""
     unanswered = set(answers.get("unanswered", []))
+    rows = []
     for criterion in criteria:
         if criterion.code in unanswered:
             continue
         default = answers["default_yt"] if criterion.scale == "YT" else answers["default_ae"]
         value = answers["override"].get(criterion.code, default)
-        row, _ = Answer.objects.get_or_create(evaluation=evaluation, criterion=criterion)
-        row.self_answer = row.self_answer or value
-        row.evaluator_answer = value
-        row.save()
+        rows.append(Answer(evaluation=evaluation, criterion=criterion, self_answer=value, evaluator_answer=value))
+    Answer.objects.bulk_create(rows)
 
 
 def _follow_up(evaluation, spec: dict) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.template.loader import render_to_string
 
@@ -93,7 +94,14 @@ def render_lhe_html(evaluation: Evaluation) -> str:
 
 
 def render_lhe_pdf(evaluation: Evaluation) -> bytes:
-    return html_to_pdf(render_lhe_html(evaluation))
+    return _pdf_of(render_lhe_html(evaluation))
+
+
+@lru_cache(maxsize=16)
+def _pdf_of(html: str) -> bytes:
+    # WeasyPrint's output is a function of the HTML (the document fetches nothing), so
+    # the same HTML (a demo reloaded, a draft downloaded twice) is rendered once.
+    return html_to_pdf(html)
 
 
 def band_rows(evaluation: Evaluation) -> list[tuple[str, str, str]]:
